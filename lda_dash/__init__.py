@@ -1,0 +1,1 @@
+"""LDA Dash: tracking a "Logement d'abord" convention, its targets, figures and clawback."""

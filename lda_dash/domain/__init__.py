@@ -1,0 +1,1 @@
+"""Pure business rules of DOMAIN.md: no Streamlit, no SQL, no I/O."""
