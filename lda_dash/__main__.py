@@ -1,0 +1,7 @@
+"""`python -m lda_dash COMMAND`: the command line of DOMAIN.md section 11."""
+
+import sys
+
+from lda_dash.cli import main
+
+sys.exit(main())

@@ -1,0 +1,192 @@
+"""Progress rules: year value, attainment, expected pace and status of an indicator (DOMAIN.md 4-6).
+
+Every computation uses exact fractions so that "a value exactly at a threshold reaches it" holds
+whatever the figures; ratios are rounded half up to 4 decimals only to compare with thresholds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from lda_dash.domain.model import IndicatorSpec, Mode, QuarterFigure, Status
+
+DEFAULT_WATCH_THRESHOLD = Fraction(85, 100)
+
+
+def as_fraction(number: Decimal | int | Fraction | None) -> Fraction | None:
+    """Exact conversion (Decimal("0.1") is 1/10, not the nearest float)."""
+    return None if number is None else Fraction(number)
+
+
+def round_ratio(ratio: Fraction) -> Decimal:
+    """Round half up to 4 decimals, as the status rules compare ratios (DOMAIN.md 5)."""
+    scaled = ratio * 10_000
+    floor = scaled.numerator // scaled.denominator
+    if scaled - floor >= Fraction(1, 2):
+        floor += 1
+    return Decimal(floor).scaleb(-4).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def reaches(ratio: Fraction, threshold: Fraction | Decimal | float) -> bool:
+    """True when `ratio`, rounded half up to 4 decimals, is at or above `threshold`."""
+    limit = threshold if isinstance(threshold, Fraction) else Fraction(str(threshold))
+    return Fraction(round_ratio(ratio)) >= limit
+
+
+def year_closed(year: int, as_of: date, quarters_reported: Iterable[int] = ()) -> bool:
+    """A year is closed after 31 December, or once all four quarters have a figure (DOMAIN.md 5)."""
+    return as_of > date(year, 12, 31) or set(quarters_reported) >= {1, 2, 3, 4}
+
+
+def year_value(mode: Mode, figures: Mapping[int, QuarterFigure]) -> Fraction | None:
+    """How the reported quarters make the year's value (DOMAIN.md 4); None without figures."""
+    if not figures:
+        return None
+    quarters = sorted(figures)
+    if mode == Mode.SOMME:
+        return sum((Fraction(figures[q].value) for q in quarters), Fraction(0))
+    if mode in (Mode.CUMUL_ANNUEL, Mode.STOCK):
+        return Fraction(figures[quarters[-1]].value)
+    if mode == Mode.JALON:
+        return max(Fraction(figures[q].value) for q in quarters)
+    numerators = sum(figures[q].numerator for q in quarters)
+    denominators = sum(figures[q].denominator for q in quarters)
+    return Fraction(100 * numerators, denominators)
+
+
+def attainment(
+    mode: Mode, value: Fraction, target: Fraction, baseline: Fraction | None
+) -> Fraction:
+    """a = v / T, or for a rate with a baseline (v − b) / (T − b), never below 0 (DOMAIN.md 5).
+
+    A zero denominator (target 0, or a rate target equal to its baseline) cannot be divided by:
+    the target is then met (1) when the value reaches it, else 0. This reading is ours.
+    """
+    if mode == Mode.TAUX and baseline is not None:
+        numerator, denominator = value - baseline, target - baseline
+    else:
+        numerator, denominator = value, target
+    if denominator == 0:
+        return Fraction(1) if value >= target else Fraction(0)
+    return max(Fraction(0), numerator / denominator)
+
+
+def expected_to_date(
+    mode: Mode, target: Fraction, quarter: int, start: Fraction | None
+) -> Fraction | None:
+    """What the pace requires after `quarter` (DOMAIN.md 5); None for a milestone.
+
+    `start` is the previous year's value, else the baseline, else None (read as 0).
+    """
+    if mode in (Mode.SOMME, Mode.CUMUL_ANNUEL):
+        return target * quarter / 4
+    if mode in (Mode.STOCK, Mode.TAUX):
+        s = start if start is not None else Fraction(0)
+        return s + (target - s) * quarter / 4
+    return None
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    """Where one indicator stands for one year."""
+
+    spec: IndicatorSpec
+    year: int
+    target: Fraction | None
+    value: Fraction | None
+    attainment: Fraction | None
+    expected: Fraction | None
+    pace: Fraction | None
+    status: Status
+    latest_quarter: int | None
+    quarters_reported: tuple[int, ...]
+    closed: bool
+
+
+def indicator_progress(
+    spec: IndicatorSpec,
+    year: int,
+    figures: Mapping[int, QuarterFigure],
+    as_of: date,
+    previous_year_value: Fraction | None = None,
+    threshold: Fraction | Decimal = DEFAULT_WATCH_THRESHOLD,
+) -> IndicatorProgress:
+    """Value, attainment, expected, pace and status of `spec` for `year` (DOMAIN.md 4-5).
+
+    `figures` maps quarter → figure for this indicator and year (already filtered by status).
+    """
+    target = as_fraction(spec.target(year))
+    baseline = as_fraction(spec.baseline)
+    quarters = tuple(sorted(figures))
+    closed = year_closed(year, as_of, quarters)
+    value = year_value(spec.mode, figures)
+    latest = quarters[-1] if quarters else None
+
+    a = e = p = None
+    if target is None:
+        status = Status.NO_TARGET
+    elif value is None:
+        status = Status.NO_DATA
+    else:
+        q = 4 if closed else latest
+        a = attainment(spec.mode, value, target, baseline)
+        start = previous_year_value if previous_year_value is not None else baseline
+        e = expected_to_date(spec.mode, target, q, start)
+        if e is not None:
+            p = value / e if e != 0 else None
+        status = _status(spec.mode, a, p, e, value, closed, threshold)
+    return IndicatorProgress(spec, year, target, value, a, e, p, status, latest, quarters, closed)
+
+
+def _status(
+    mode: Mode,
+    a: Fraction,
+    p: Fraction | None,
+    e: Fraction | None,
+    value: Fraction,
+    closed: bool,
+    threshold: Fraction | Decimal,
+) -> Status:
+    if closed:
+        if reaches(a, 1):
+            return Status.ACHIEVED
+        return Status.PARTIALLY_ACHIEVED if reaches(a, threshold) else Status.NOT_ACHIEVED
+    if reaches(a, 1):
+        return Status.ACHIEVED
+    if mode == Mode.JALON:
+        return Status.ON_TRACK  # a milestone is not due before the year is closed
+    if p is None:
+        # Nothing was expected yet (expected 0): any value keeps pace. Our reading.
+        return Status.ON_TRACK if value >= (e or 0) else Status.LATE
+    if reaches(p, 1):
+        return Status.ON_TRACK
+    return Status.WATCH if reaches(p, threshold) else Status.LATE
+
+
+def action_attainment(rows: Iterable[IndicatorProgress], year_over: bool) -> Fraction | None:
+    """Weighted mean of min(a, 1) over the action's indicators with a target (DOMAIN.md 6).
+
+    Once the year is over an indicator without data counts as 0; before, it is left out.
+    Indicators without a target (DEP_AMI among them) never count.
+    """
+    total_weight = Fraction(0)
+    weighted = Fraction(0)
+    for row in rows:
+        if row.target is None or row.spec.code == "DEP_AMI":
+            continue
+        weight = Fraction(row.spec.weight)
+        if row.attainment is None:
+            if not year_over:
+                continue
+            share = Fraction(0)
+        else:
+            share = min(row.attainment, Fraction(1))
+        total_weight += weight
+        weighted += weight * share
+    if total_weight == 0:
+        return None
+    return weighted / total_weight
