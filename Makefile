@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/lda_dash.duckdb
+PORT ?= 8501
+
+.PHONY: run test lint format demo clean
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+$(DB): | $(BIN)/activate
+	LDA_DASH_DB=$(DB) $(BIN)/python -m lda_dash init --demo
+
+run: $(BIN)/activate $(DB)
+	LDA_DASH_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/activate
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+demo: $(BIN)/activate
+	LDA_DASH_DB=$(DB) $(BIN)/python -m lda_dash init --demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
