@@ -37,7 +37,7 @@ def progress_by_key(rows):
 def imported(db_path, tmp_path, capsys):
     path = tmp_path / "chiffres.csv"
     path.write_bytes(FRENCH_EXCEL_CSV)
-    code, out, err = run("import-figures", str(path), capsys=capsys)
+    code, _, err = run("import-figures", str(path), capsys=capsys)
     assert code == 0, err
     return db_path
 

@@ -47,7 +47,7 @@ def test_an_import_succeeds_while_the_app_reads_continuously(db_path, tmp_path):
     )
     time.sleep(1.5)  # the reader is up and looping
     importer = cli("import-figures", str(figures), db_path=db_path)
-    out, err = importer.communicate(timeout=60)
+    _, err = importer.communicate(timeout=60)
     reads, reader_err = reader.communicate(timeout=60)
     assert importer.returncode == 0, err
     assert reader.returncode == 0, reader_err

@@ -57,3 +57,10 @@ def parse_decimal(text: object, *, allow_currency: bool = True) -> Decimal | Non
 def is_whole(number: Decimal) -> bool:
     """True when the number has no fractional part ("60,0" is whole)."""
     return number == number.to_integral_value()
+
+
+def normalised(number: Decimal) -> Decimal:
+    """The number without trailing zeros or exponent form: 60,0 -> 60; 12,50 -> 12.5; never 1E+2."""
+    if is_whole(number):
+        return Decimal(int(number))
+    return number.normalize()
