@@ -8,11 +8,16 @@ import io
 import json
 import sys
 from datetime import date, datetime
+from fractions import Fraction
 from pathlib import Path
+
+import duckdb
 
 from lda_dash import db, fmt, repository
 from lda_dash.annex import AnnexFormatError, read_annex
+from lda_dash.control import ControlRefused, load_clawback
 from lda_dash.convention_data import stored_annex
+from lda_dash.domain.clawback import to_json as clawback_json
 from lda_dash.domain.convention_checks import check_annex
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.figures_file import FiguresFileError, read_figures_file
@@ -155,6 +160,49 @@ def cmd_check_convention(args) -> int:
     return 0
 
 
+def parse_threshold(text: str) -> Fraction:
+    try:
+        value = Fraction(text.replace(",", "."))
+    except (ValueError, ZeroDivisionError) as exc:
+        raise argparse.ArgumentTypeError(f"seuil illisible « {text} »") from exc
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("le seuil doit être compris entre 0 et 1")
+    return value
+
+
+def cmd_reversement(args) -> int:
+    with db.connect(args.db, read_only=True) as con:
+        convention = pick_convention(con, args.convention)
+        proposal, _ = load_clawback(con, convention["id"], args.year, threshold=args.threshold)
+    if args.format == "json":
+        print(json.dumps(clawback_json(proposal), ensure_ascii=False, indent=2))
+    else:
+        print(clawback_table(proposal))
+    return 0
+
+
+def clawback_table(proposal) -> str:
+    lines = [
+        f"Proposition de reversement {proposal.year} (versement {fmt.money(proposal.payment)}, "
+        f"seuil {fmt.percent(proposal.threshold)})",
+        f"{'action':>6} {'répartition':>14} {'atteinte':>9} {'base objectifs':>15}",
+    ]
+    for term in proposal.actions:
+        lines.append(
+            f"{term.action:>6} {fmt.money(term.allocation):>14} "
+            f"{fmt.percent(term.attainment, 1):>9} {fmt.money(term.objective_base):>15}"
+        )
+    unspent = "sans objet (aucune dépense déclarée)"
+    if proposal.unspent_base is not None:
+        unspent = fmt.money(proposal.unspent_base)
+    lines += [
+        f"Base objectifs (somme) : {fmt.money(proposal.objective_base_total)}",
+        f"Base non-consommation : {unspent}",
+        f"Montant proposé : {fmt.money(proposal.proposed_total)}",
+    ]
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lda_dash", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
@@ -178,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--validated-only", action="store_true", dest="validated_only")
     prog.set_defaults(run=cmd_progress)
 
+    rev = sub.add_parser("reversement", parents=[common], help="proposition de reversement")
+    rev.add_argument("--year", type=int, required=True)
+    rev.add_argument("--threshold", type=parse_threshold)
+    rev.add_argument("--format", choices=["json", "table"], default="table")
+    rev.set_defaults(run=cmd_reversement)
+
     check = sub.add_parser("check-convention", parents=[common], help="anomalies de l'annexe")
     check.add_argument("file", nargs="?")
     check.add_argument("--format", choices=["json", "table"], default="table")
@@ -189,8 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CommandError, FiguresFileError, AnnexFormatError, DemoRefused, db.DatabaseBusy) as exc:
+    except (
+        CommandError,
+        ControlRefused,
+        FiguresFileError,
+        AnnexFormatError,
+        DemoRefused,
+        db.DatabaseBusy,
+    ) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:
+        print(f"Erreur de base de données : {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"Erreur : {exc.strerror or exc} ({getattr(exc, 'filename', '')})", file=sys.stderr)
