@@ -14,12 +14,16 @@ from pathlib import Path
 import duckdb
 
 from lda_dash import db, fmt, repository
+from lda_dash.accounts import AccountError
 from lda_dash.annex import AnnexFormatError, read_annex
+from lda_dash.cli_accounts import add_parsers as add_account_parsers
+from lda_dash.cli_accounts import cmd_assign as assign_actions
 from lda_dash.control import ControlRefused, load_clawback
 from lda_dash.convention_data import stored_annex
 from lda_dash.domain.clawback import to_json as clawback_json
 from lda_dash.domain.convention_checks import check_annex
 from lda_dash.domain.model import STATUS_LABELS
+from lda_dash.domain.permissions import Actor, PermissionDenied
 from lda_dash.figures_file import FiguresFileError, read_figures_file
 from lda_dash.reports import load_progress, progress_records
 from lda_dash.setup_db import DemoRefused, init_database
@@ -93,8 +97,9 @@ def cmd_import_figures(args) -> int:
             for issue in result.errors:
                 print(f"  ligne {issue.line} : {issue.message}", file=sys.stderr)
             return 1
+        importer = Actor(args.user, "admin", trusted_import=True)
         changed = repository.save_figures(
-            con, cid, result.figures, args.user, f"Import du fichier {path.name}"
+            con, cid, result.figures, importer, f"Import du fichier {path.name}"
         )
     print(f"Import réussi : {len(result.figures)} chiffres lus, {changed} enregistrés ou modifiés.")
     for issue in result.warnings:
@@ -236,7 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?")
     check.add_argument("--format", choices=["json", "table"], default="table")
     check.set_defaults(run=cmd_check_convention)
+    add_account_parsers(sub, common)
+    sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
+
+
+def cmd_assign(args) -> int:
+    with db.connect(args.db, read_only=True) as con:
+        convention_id = pick_convention(con, args.convention)["id"]
+    return assign_actions(args, convention_id)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,8 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (
+        AccountError,
         CommandError,
         ControlRefused,
+        PermissionDenied,
         FiguresFileError,
         AnnexFormatError,
         DemoRefused,

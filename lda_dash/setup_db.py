@@ -6,8 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from lda_dash import convention_data, db, repository
+from lda_dash.accounts import add_account, slug
 from lda_dash.demo import DEMO_AUTHOR, DEMO_TIME, demo_figures
 from lda_dash.domain.allocation import default_allocation, need_year2
+from lda_dash.domain.permissions import Actor
 
 
 class DemoRefused(RuntimeError):
@@ -22,9 +24,10 @@ def init_database(path: Path | str | None = None, *, demo: bool = False) -> dict
         convention_id = convention_data.store_convention(con, files)
         added = 0
         if demo:
-            if repository.count_real_figures(con):
+            if repository.count_real_figures(con) or repository.count_real_accounts(con):
                 raise DemoRefused(
-                    "Cette base contient des chiffres réels : les données de démonstration "
+                    "Cette base contient des chiffres ou des comptes réels : les données de "
+                    "démonstration "
                     "ne peuvent pas y être ajoutées. Utilisez une autre base (--db)."
                 )
             repository.delete_demo_figures(con)
@@ -34,11 +37,12 @@ def init_database(path: Path | str | None = None, *, demo: bool = False) -> dict
                 con,
                 convention_id,
                 demo_figures(specs, budgets),
-                DEMO_AUTHOR,
+                Actor(DEMO_AUTHOR, "admin", trusted_import=True),
                 "Données de démonstration",
                 is_demo=True,
                 now=DEMO_TIME,
             )
+            add_demo_accounts(con, convention_id)
             repository.set_setting(con, "demo_data", "true")
     return {"migrations": applied, "convention": convention_id, "demo_figures": added}
 
@@ -57,3 +61,37 @@ def demo_budgets(con, convention_id: str, first_year: int) -> dict[tuple[int, in
 
 def is_demo(con) -> bool:
     return repository.setting(con, "demo_data", "false") == "true"
+
+
+def add_demo_accounts(con, convention_id: str) -> None:
+    """One demo account per role, without password (one-click sign-in in demo mode only)."""
+    repository.delete_demo_accounts(con)
+    for organisation, actions in DEMO_ORGANISATIONS.items():
+        organisation_id = slug(organisation)
+        repository.upsert_organisation(con, organisation_id, organisation)
+        for action in actions:
+            repository.assign(con, convention_id, action, organisation_id)
+    for login, role, name, organisation in DEMO_ACCOUNTS:
+        add_account(
+            con, login, role, None, display_name=name, organisation=organisation, is_demo=True
+        )
+
+
+DEMO_ORGANISATIONS = {
+    "Association Habitat Solidaire (démo)": (2, 3, 4, 5),
+    "CCAS de Dijon (démo)": (6, 7, 8, 9),
+    "Équipe maraude et médiation (démo)": (10, 11, 13),
+    "Dijon Métropole, direction de l'action sociale (démo)": (1, 12, 14, 15, 16),
+}
+DEMO_ACCOUNTS = (
+    ("demo-partenaire", "partenaire", "Camille (Habitat Solidaire)",
+     "Association Habitat Solidaire (démo)"),
+    ("demo-partenaire-ccas", "partenaire", "Nadia (CCAS)", "CCAS de Dijon (démo)"),
+    ("demo-partenaire-maraude", "partenaire", "Yanis (maraude)",
+     "Équipe maraude et médiation (démo)"),
+    ("demo-partenaire-metropole", "partenaire", "Hélène (Métropole)",
+     "Dijon Métropole, direction de l'action sociale (démo)"),
+    ("demo-coordination", "coordination", "Claire, coordinatrice du plan", None),
+    ("demo-prefecture", "prefecture", "Service de la préfecture", None),
+    ("demo-admin", "admin", "Administration", None),
+)  # fmt: skip

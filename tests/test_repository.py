@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from lda_dash import db, repository
 from lda_dash.domain.model import Mode, QuarterFigure
+from lda_dash.domain.permissions import Actor
 
 CID = "dijon-2021-2022"
 
@@ -47,13 +48,29 @@ def test_saving_a_figure_twice_replaces_it_and_keeps_the_history(db_path):
     first = QuarterFigure(2, "CAPT", 2021, 1, Decimal(10))
     second = QuarterFigure(2, "CAPT", 2021, 1, Decimal(12))
     with db.connect(db_path) as con:
-        repository.save_figures(con, CID, [first], "alice", "import", now=datetime(2021, 4, 2))
-        repository.save_figures(con, CID, [second], "bob", "correction", now=datetime(2021, 4, 9))
+        repository.save_figures(
+            con,
+            CID,
+            [first],
+            Actor("alice", "admin", trusted_import=True),
+            "import",
+            now=datetime(2021, 4, 2),
+        )
+        repository.save_figures(
+            con,
+            CID,
+            [second],
+            Actor("bob", "admin", trusted_import=True),
+            "correction",
+            now=datetime(2021, 4, 9),
+        )
         stored = repository.figures(con, CID)
         history = repository.history(con, CID)
     assert [(f.value, f.status) for f in stored] == [(Decimal(12), "validated")]
     assert list(history.author) == ["bob", "alice"]
-    assert history.old_value.iloc[0] == "10" and history.new_value.iloc[0].startswith("12")
+    assert history.old_value.iloc[0] == "10 (validated)" and history.new_value.iloc[0].startswith(
+        "12"
+    )
     assert history.reason.iloc[0] == "correction"
 
 
@@ -61,7 +78,9 @@ def test_figures_are_filtered_by_workflow_status(db_path):
     draft = QuarterFigure(2, "CAPT", 2021, 1, Decimal(10), status="draft")
     submitted = QuarterFigure(2, "CAPT", 2021, 2, Decimal(5), status="submitted")
     with db.connect(db_path) as con:
-        repository.save_figures(con, CID, [draft, submitted], "alice", "saisie")
+        repository.save_figures(
+            con, CID, [draft, submitted], Actor("alice", "admin", trusted_import=True), "saisie"
+        )
         counted = repository.figures(con, CID, ("submitted", "validated"))
     assert [f.quarter for f in counted] == [2]
 

@@ -12,7 +12,7 @@ PAYMENT_MONTHS = 6
 
 
 def add_months(start: date, months: int) -> date:
-    """Add calendar months; a day that does not exist becomes the month's last (31/01 + 1 → 28/02)."""
+    """Add calendar months; a missing day becomes the month's last (31/01 + 1 → 28/02)."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     last = calendar.monthrange(year, month)[1]

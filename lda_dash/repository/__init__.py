@@ -5,6 +5,7 @@ reads or writes in one transaction and releases the file right after. Writes che
 here, not only in the pages.
 """
 
+from lda_dash.repository.accounts import *  # noqa: F403
 from lda_dash.repository.base import *  # noqa: F403
 from lda_dash.repository.conventions import *  # noqa: F403
 from lda_dash.repository.figures import *  # noqa: F403

@@ -1,15 +1,25 @@
-"""Quarterly figures: reading by workflow status, saving with their history."""
+"""Quarterly figures: reading by workflow status; saving and reviewing with permission checks,
+optimistic version checks and their history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
 import pandas as pd
 
+from lda_dash import fmt
 from lda_dash.domain.model import QuarterFigure
+from lda_dash.domain.permissions import (
+    Actor,
+    figure_write_refusal,
+    require,
+    review_refusal,
+)
 from lda_dash.repository.base import Connection, append_history
+
+FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
 
 FIGURES = """
 SELECT action_number, code, year, quarter, value, numerator, denominator, comment, status
@@ -21,8 +31,8 @@ SELECT f.*, i.label, i.unit, i.mode FROM figure f
 LEFT JOIN indicator i USING (convention_id, action_number, code)
 WHERE f.convention_id = ? ORDER BY year, action_number, code, quarter
 """
-FIGURE_FOR_UPDATE = """
-SELECT value, numerator, denominator, comment, status, version, author, created_at FROM figure
+FIGURE_STATE = """
+SELECT value, numerator, denominator, status, version, updated_by, updated_at FROM figure
 WHERE convention_id = ? AND action_number = ? AND code = ? AND year = ? AND quarter = ?
 """
 UPSERT_FIGURE = """
@@ -36,10 +46,23 @@ ON CONFLICT (convention_id, action_number, code, year, quarter) DO UPDATE SET
     updated_at = excluded.updated_at, updated_by = excluded.updated_by,
     version = excluded.version, is_demo = excluded.is_demo
 """
+REVIEW_FIGURE = """
+UPDATE figure SET status = ?, return_reason = ?, updated_at = ?, updated_by = ?,
+    version = version + 1
+WHERE convention_id = ? AND action_number = ? AND code = ? AND year = ? AND quarter = ?
+"""
+ASSIGNED = """
+SELECT organisation_id FROM assignment WHERE convention_id = ? AND action_number = ?
+"""
+LOCKED = "SELECT locked FROM year_lock WHERE convention_id = ? AND year = ?"
 LAST_FIGURE_UPDATE = "SELECT max(updated_at) FROM figure WHERE convention_id = ?"
 COUNT_REAL_FIGURES = "SELECT count(*) FROM figure WHERE NOT is_demo"
 DELETE_DEMO_FIGURES = "DELETE FROM figure WHERE is_demo"
 ALL_FIGURE_STATUSES = ["draft", "submitted", "validated", "returned"]
+
+
+class ConcurrentEdit(RuntimeError):
+    """Someone saved the figure since it was read: nothing is overwritten."""
 
 
 def figures(
@@ -58,67 +81,137 @@ def figure_rows(con: Connection, convention_id: str) -> pd.DataFrame:
     return con.execute(FIGURE_ROWS, [convention_id]).df()
 
 
+def figure_versions(con: Connection, convention_id: str) -> dict[FigureKey, int]:
+    """The version of every stored figure, read with a form so that saving can detect edits."""
+    rows = con.execute(
+        "SELECT action_number, code, year, quarter, version FROM figure WHERE convention_id = ?",
+        [convention_id],
+    ).fetchall()
+    return {(a, c, y, q): v for a, c, y, q, v in rows}
+
+
 def last_figure_update(con: Connection, convention_id: str) -> datetime | None:
     return con.execute(LAST_FIGURE_UPDATE, [convention_id]).fetchone()[0]
 
 
-def _figure_text(value, numerator, denominator) -> str:
+def assigned_organisations(con: Connection, convention_id: str, action: int) -> set[str]:
+    return {row[0] for row in con.execute(ASSIGNED, [convention_id, action]).fetchall()}
+
+
+def is_year_locked(con: Connection, convention_id: str, year: int) -> bool:
+    row = con.execute(LOCKED, [convention_id, year]).fetchone()
+    return bool(row and row[0])
+
+
+def figure_text(value, numerator, denominator) -> str:
+    """A figure as the history shows it: "12", "12.5" or "20/50" for a rate."""
     if numerator is not None or denominator is not None:
         return f"{numerator}/{denominator}"
     return "" if value is None else format(Decimal(value).normalize(), "f")
+
+
+def _check_version(key: FigureKey, state, expected: Mapping[FigureKey, int | None] | None):
+    if expected is None or key not in expected:
+        return
+    stored = None if state is None else state[4]
+    if stored != expected[key]:
+        who = "quelqu'un" if state is None else state[5]
+        when = "" if state is None else f" le {fmt.moment(state[6])}"
+        action, code, year, quarter = key
+        raise ConcurrentEdit(
+            f"Action {action} · {code} · {year} T{quarter} : ce chiffre a été modifié par "
+            f"{who}{when} depuis que vous l'avez ouvert. Rechargez la page pour voir sa valeur, "
+            "puis enregistrez à nouveau : rien n'a été écrasé."
+        )
 
 
 def save_figures(
     con: Connection,
     convention_id: str,
     new_figures: Iterable[QuarterFigure],
-    author: str,
+    actor: Actor,
     reason: str,
     *,
+    expected_versions: Mapping[FigureKey, int | None] | None = None,
     is_demo: bool = False,
     now: datetime | None = None,
 ) -> int:
-    """Insert or replace figures and log each change in the history; returns how many changed."""
+    """Insert or replace figures after checking the actor's rights and the versions read.
+
+    Raises PermissionDenied or ConcurrentEdit before anything is written by this call; the
+    caller's unit of work rolls back the whole batch. Returns how many figures changed.
+    """
     now = now or datetime.now()
     changed = 0
+    assigned: dict[int, set[str]] = {}
+    locked: dict[int, bool] = {}
     for fig in new_figures:
-        key = [convention_id, fig.action, fig.code, fig.year, fig.quarter]
-        before = con.execute(FIGURE_FOR_UPDATE, key).fetchone()
-        version = 1 if before is None else before[5] + 1
-        old_text = None if before is None else _figure_text(*before[:3])
-        new_text = _figure_text(fig.value, fig.numerator, fig.denominator)
+        key = (fig.action, fig.code, fig.year, fig.quarter)
+        state = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()
+        if fig.action not in assigned:
+            assigned[fig.action] = assigned_organisations(con, convention_id, fig.action)
+        if fig.year not in locked:
+            locked[fig.year] = is_year_locked(con, convention_id, fig.year)
+        current = None if state is None else state[3]
+        require(
+            figure_write_refusal(actor, assigned[fig.action], current, fig.status, locked[fig.year])
+        )
+        _check_version(key, state, expected_versions)
+        old_text = None if state is None else figure_text(*state[:3])
+        new_text = figure_text(fig.value, fig.numerator, fig.denominator)
+        version = 1 if state is None else state[4] + 1
         con.execute(
             UPSERT_FIGURE,
-            [
-                *key,
-                fig.value,
-                fig.numerator,
-                fig.denominator,
-                fig.comment or "",
-                fig.status,
-                author,
-                now,
-                now,
-                author,
-                version,
-                is_demo,
-            ],
-        )
-        if before is not None and old_text == new_text and before[4] == fig.status:
+            [convention_id, *key, fig.value, fig.numerator, fig.denominator, fig.comment or "",
+             fig.status, actor.login, now, now, actor.login, version, is_demo],
+        )  # fmt: skip
+        if state is not None and old_text == new_text and current == fig.status:
             continue
         changed += 1
         append_history(
-            con,
-            author,
-            "figure",
-            convention_id,
+            con, actor.login, "figure", convention_id,
             f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}",
-            old_text,
-            f"{new_text} ({fig.status})",
-            reason,
-            now=now,
-        )
+            None if state is None else f"{old_text} ({current})",
+            f"{new_text} ({fig.status})", reason, now=now,
+        )  # fmt: skip
     return changed
+
+
+def review_figures(
+    con: Connection,
+    convention_id: str,
+    keys: Iterable[FigureKey],
+    actor: Actor,
+    decision: str,
+    reason: str = "",
+    *,
+    now: datetime | None = None,
+) -> int:
+    """Validate, or return with a reason the partner will see, submitted figures (coordination)."""
+    if decision not in ("validated", "returned"):
+        raise ValueError(decision)
+    if decision == "returned" and not reason.strip():
+        require("le motif du renvoi est obligatoire : le partenaire le verra")
+    now = now or datetime.now()
+    count = 0
+    for key in keys:
+        state = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()
+        current = None if state is None else state[3]
+        require(review_refusal(actor, current, is_year_locked(con, convention_id, key[2])))
+        con.execute(
+            REVIEW_FIGURE,
+            [decision, reason.strip() or None, now, actor.login, convention_id, *key],
+        )
+        action, code, year, quarter = key
+        append_history(
+            con, actor.login, "figure", convention_id,
+            f"action {action} · {code} · {year} T{quarter}",
+            f"{figure_text(*state[:3])} (submitted)",
+            f"{figure_text(*state[:3])} ({decision})",
+            reason.strip() or ("Validation" if decision == "validated" else None), now=now,
+        )  # fmt: skip
+        count += 1
+    return count
 
 
 def count_real_figures(con: Connection) -> int:

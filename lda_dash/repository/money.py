@@ -17,7 +17,6 @@ WHERE convention_id = ? AND code = '{SPENDING_CODE}' AND list_contains(?::VARCHA
 GROUP BY year ORDER BY year
 """
 DECISIONS = "SELECT * FROM clawback_decision WHERE convention_id = ? ORDER BY year"
-YEAR_LOCKED = "SELECT locked FROM year_lock WHERE convention_id = ? AND year = ?"
 
 
 def allocation_overrides(con: Connection, convention_id: str, year: int) -> dict[int, Decimal]:
@@ -40,8 +39,3 @@ def decisions(con: Connection, convention_id: str) -> list[dict]:
 
 def decided_amounts(con: Connection, convention_id: str) -> dict[int, Decimal]:
     return {d["year"]: d["decided_amount"] for d in decisions(con, convention_id)}
-
-
-def year_locked(con: Connection, convention_id: str, year: int) -> bool:
-    row = con.execute(YEAR_LOCKED, [convention_id, year]).fetchone()
-    return bool(row and row[0])
