@@ -1,0 +1,158 @@
+"""Fiche action: one action's annex text, its budget, and the trajectory of each indicator."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import streamlit as st
+
+from lda_dash import charts, config, fmt
+from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
+from lda_dash.domain.progress import IndicatorProgress
+from lda_dash.reports import action_status
+from lda_dash.ui import state, widgets
+from lda_dash.ui.data import ActionData, load_action
+from lda_dash.ui.labels import indicator_value, signed_number_note
+from lda_dash.ui.tables import budget_table, quarter_table
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+ANNEX_FIELDS = (
+    ("description", "Description"),
+    ("objective", "Objectif"),
+    ("leverage", "Effet levier"),
+    ("expected_results", "Résultats attendus et indicateurs"),
+    ("calendar", "Calendrier"),
+    ("deliverables", "Objectifs et livrables"),
+)
+ALLOCATION_DEFAULT = (
+    "Répartition par défaut : la colonne « Financement AMI demandé » de l'annexe en année 1, "
+    "puis le versement au prorata des besoins estimés de l'année 2 (dépenses − cofinancements)."
+)
+ALLOCATION_OVERRIDDEN = "Répartition fixée par la coordination pour cette année."
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+
+
+def plain(text: str | None) -> str:
+    """Signed text shown as written: markdown signs in it must not format it."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text or "—")
+
+
+def main() -> None:
+    data = state.load_or_stop(load_action, config.db_path(), state.wanted_selection())
+    context, action = data.context, data.action
+    state.remember(context, action["number"])
+    widgets.demo_banner(context.demo)
+    state.context_selectors(context)
+    st.title("Fiche action")
+    state.action_selector(data.actions, action["number"])
+    st.header(f"Action n° {action['number']} · {action['title']}", divider="gray")
+    facts = [f"Catégorie : {action['category'] or '—'}"]
+    if note := signed_number_note(action):
+        facts.append(note)
+    st.caption(" · ".join(facts))
+    headline(data)
+    annex_text(action)
+    st.subheader("Budget")
+    st.table(budget_table(data.budget, context.convention["first_year"]))
+    st.subheader(f"Indicateurs {context.year}")
+    rows = data.report.rows_of(action["number"])
+    for row in rows:
+        if row.spec.code != SPENDING_CODE:
+            indicator_block(data, row)
+    for row in rows:
+        if row.spec.code == SPENDING_CODE:
+            spending_block(data, row)
+
+
+def headline(data: ActionData) -> None:
+    """The action's attainment and status for the year, its share of the payment, its spending."""
+    number, year = data.action["number"], data.context.year
+    attained = data.report.action_attainments.get(number)
+    spending = next(
+        (r.value for r in data.report.rows_of(number) if r.spec.code == SPENDING_CODE), None
+    )
+    left, middle, right = st.columns(3, border=True)
+    with left:
+        st.metric(f"Atteinte de l'action en {year}", fmt.percent(attained))
+        widgets.status_badge(action_status(data.report, number))
+    middle.metric(
+        f"Part du versement {year}",
+        fmt.money(data.allocation),
+        help=ALLOCATION_OVERRIDDEN if data.allocation_overridden else ALLOCATION_DEFAULT,
+    )
+    share = None
+    if spending is not None and data.allocation:
+        share = spending / Fraction(data.allocation)
+    right.metric(
+        f"Dépenses sur crédits AMI {year}",
+        fmt.money(spending),
+        None if share is None else f"{fmt.percent(share)} de la part du versement",
+        delta_color="off",
+        delta_arrow="off",
+    )
+
+
+def annex_text(action: dict) -> None:
+    """The six text columns of Annex 1 for this action, as signed."""
+    st.subheader("Dans l'annexe 1 de la convention")
+    columns = st.columns(2)
+    for position, (field, label) in enumerate(ANNEX_FIELDS):
+        with columns[position // 3]:
+            st.markdown(f"**{label}**")
+            st.markdown(plain(action.get(field)))
+
+
+def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
+    """Figures, chart and quarters of one indicator for the year."""
+    spec, year = row.spec, data.context.year
+    with st.container(border=True):
+        st.markdown(f"#### {spec.label}")
+        widgets.status_badge(row.status)
+        unit = "" if spec.mode == Mode.JALON else f" · unité : {spec.unit}"
+        st.caption(f"{MODE_LABELS[spec.mode]}{unit}")
+        cols = st.columns(4)
+        cols[0].metric(f"Cible {year}", indicator_value(spec, row.target))
+        cols[1].metric("Valeur de l'année", indicator_value(spec, row.value))
+        cols[2].metric("Atteinte", fmt.percent(row.attainment))
+        cols[3].metric("Attendu à date", indicator_value(spec, row.expected))
+        figures = data.figures.get(spec.code, {})
+        if not figures:
+            st.info(f"Aucun chiffre déclaré pour {year}.", icon="ℹ️")
+            return
+        chart, table = st.columns([5, 3])
+        chart.plotly_chart(
+            charts.trajectory_chart(spec, year, figures, start=data.previous_values.get(spec.code)),
+            config=PLOTLY_CONFIG,
+            theme=None,
+            key=f"chart_{spec.code}",
+        )
+        table.table(quarter_table(row, figures).set_index("Trimestre"))
+
+
+def spending_block(data: ActionData, row: IndicatorProgress) -> None:
+    """State-funded spending by quarter against the action's share of the year's payment."""
+    spec, year = row.spec, data.context.year
+    with st.container(border=True):
+        st.markdown(f"#### {spec.label}")
+        st.caption("Suivi des dépenses, sans cible : comparé à la part du versement de l'année.")
+        figures = data.figures.get(spec.code, {})
+        if not figures:
+            st.info(f"Aucune dépense déclarée pour {year}.", icon="ℹ️")
+            return
+        label = None
+        if data.allocation is not None:
+            label = f"Part du versement {year} : {fmt.money(data.allocation)}"
+        chart, table = st.columns([5, 3])
+        chart.plotly_chart(
+            charts.trajectory_chart(
+                spec, year, figures, reference=data.allocation, reference_label=label
+            ),
+            config=PLOTLY_CONFIG,
+            theme=None,
+            key=f"chart_{spec.code}",
+        )
+        table.table(quarter_table(row, figures).set_index("Trimestre"))
+
+
+main()

@@ -1,0 +1,107 @@
+"""Tableau de bord: where a convention stands for a year, by action and by indicator."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import streamlit as st
+
+from lda_dash import charts, config, fmt
+from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, Status
+from lda_dash.reports import action_status
+from lda_dash.ui import state, widgets
+from lda_dash.ui.data import DashboardData, load_dashboard
+from lda_dash.ui.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
+from lda_dash.ui.tables import indicator_table
+
+ACTION_PAGE = "lda_dash/pages/action.py"
+ACTION_COUNT_LABELS = {
+    Status.ACHIEVED: "Actions atteintes",
+    Status.PARTIALLY_ACHIEVED: "Actions partiellement atteintes",
+    Status.NOT_ACHIEVED: "Actions non atteintes",
+    Status.ON_TRACK: "Actions en bonne voie",
+    Status.WATCH: "Actions à surveiller",
+    Status.LATE: "Actions en retard",
+    Status.NO_DATA: "Actions sans chiffre",
+}
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+READING_GUIDE = """
+- **Valeur de l'année** : selon le mode de l'indicateur, la somme des trimestres (*somme*), la
+  dernière valeur déclarée (*cumul annuel* depuis le 1er janvier, *stock* en fin de trimestre),
+  le taux global Σ numérateurs / Σ dénominateurs (*taux*), ou « produit » dès qu'un trimestre
+  l'indique (*jalon*).
+- **Atteinte** : valeur ÷ cible ; pour un taux avec une valeur de référence,
+  (valeur − référence) ÷ (cible − référence), jamais en dessous de 0 %.
+- **Attendu** : ce que le rythme demande après le dernier trimestre déclaré par l'indicateur
+  (cible × trimestres ÷ 4 ; pour un stock ou un taux, on part de la valeur de l'année précédente).
+  Un jalon n'est dû qu'à la fin de l'année.
+- **Statut pendant l'année** : *atteint* dès 100 % de la cible ; sinon *en bonne voie* si le
+  rythme attendu est tenu, *à surveiller* à partir de 85 % de ce rythme, *en retard* en dessous.
+- **Statut d'une année terminée** (après le 31 décembre, ou quand les quatre trimestres sont
+  déclarés) : *atteint* à 100 %, *partiellement atteint* à partir de 85 %, *non atteint* en dessous.
+- **Atteinte d'une action** : moyenne pondérée des atteintes de ses indicateurs qui ont une cible,
+  chacune plafonnée à 100 %. Une fois l'année terminée, un indicateur sans chiffre compte pour 0 %.
+  Les dépenses sur crédits AMI ne comptent jamais.
+- Les chiffres **soumis mais pas encore validés** par la coordination sont comptés et signalés
+  par ⏳ ; les vues de contrôle n'utiliseront que les chiffres validés.
+"""
+
+
+def main() -> None:
+    data = state.load_or_stop(load_dashboard, config.db_path(), state.wanted_selection())
+    context = data.context
+    state.remember(context)
+    widgets.demo_banner(context.demo)
+    state.context_selectors(context)
+    st.title(f"Tableau de bord {context.year}")
+    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    widgets.freshness(data.last_update, context.as_of)
+    key_figures(data)
+    titles = {a["number"]: a["title"] for a in data.actions}
+    st.subheader("Atteinte des actions")
+    st.plotly_chart(charts.attainment_chart(data.report, titles), config=PLOTLY_CONFIG, theme=None)
+    action_links(data.actions)
+    st.subheader("Indicateurs")
+    table = indicator_table(data.report, titles, data.unvalidated)
+    st.table(table.set_index("N°"))
+    st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")
+    with st.expander("Comment lire ces chiffres"):
+        st.markdown(READING_GUIDE)
+
+
+def action_links(actions: list[dict]) -> None:
+    """One link per action to its sheet: real links, reachable with the keyboard."""
+    st.markdown("**Ouvrir la fiche d'une action :**")
+    with st.container(horizontal=True, gap="small"):
+        for action in actions:
+            st.page_link(
+                ACTION_PAGE,
+                label=f"n° {action['number']}",
+                query_params={"action": str(action["number"])},
+                help=action["title"],
+            )
+
+
+def key_figures(data: DashboardData) -> None:
+    """The year's payment, then how many actions stand at each status."""
+    report = data.report
+    counts = Counter(action_status(report, n) for n in report.action_attainments)
+    shown = list(CLOSED_YEAR_STATUSES if report.year_over else OPEN_YEAR_STATUSES)
+    shown += [s for s in ACTION_COUNT_LABELS if counts[s] and s not in shown]
+    total = len(report.action_attainments)
+    columns = st.columns(len(shown) + 1, border=True)
+    columns[0].metric(f"Versement {report.year}", fmt.money(data.payment))
+    for column, status in zip(columns[1:], shown, strict=True):
+        column.metric(
+            f"{STATUS_ICONS[status]} {ACTION_COUNT_LABELS[status]}", f"{counts[status]} / {total}"
+        )
+    indicators = Counter(row.status for row in report.rows if row.spec.code != SPENDING_CODE)
+    parts = [
+        f"{STATUS_ICONS[s]} {STATUS_LABELS[s]} : **{indicators[s]}**"
+        for s in Status
+        if indicators[s]
+    ]
+    st.markdown("**Indicateurs** (hors dépenses AMI) — " + " · ".join(parts))
+
+
+main()

@@ -1,0 +1,89 @@
+"""French labels for statuses, modes and indicator values (no Streamlit: tables use them too).
+
+A status is never shown by colour alone (DOMAIN.md 5): every label carries an icon and its words.
+"""
+
+from __future__ import annotations
+
+from lda_dash import fmt
+from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
+
+STATUS_ICONS = {
+    Status.ACHIEVED: "✅",
+    Status.ON_TRACK: "🕒",
+    Status.WATCH: "🟡",
+    Status.LATE: "🔴",
+    Status.PARTIALLY_ACHIEVED: "◐",
+    Status.NOT_ACHIEVED: "✖",
+    Status.NO_DATA: "—",
+    Status.NO_TARGET: "○",
+}
+
+# Streamlit badge colours; the icon and the words carry the meaning, the colour only helps.
+STATUS_BADGE_COLOURS = {
+    Status.ACHIEVED: "green",
+    Status.ON_TRACK: "blue",
+    Status.WATCH: "orange",
+    Status.LATE: "red",
+    Status.PARTIALLY_ACHIEVED: "orange",
+    Status.NOT_ACHIEVED: "red",
+    Status.NO_DATA: "gray",
+    Status.NO_TARGET: "gray",
+}
+
+# Statuses an open year can give, then those of a closed year, in reading order.
+OPEN_YEAR_STATUSES = (Status.ACHIEVED, Status.ON_TRACK, Status.WATCH, Status.LATE)
+CLOSED_YEAR_STATUSES = (Status.ACHIEVED, Status.PARTIALLY_ACHIEVED, Status.NOT_ACHIEVED)
+
+MODE_SHORT_LABELS = {
+    Mode.SOMME: "somme",
+    Mode.CUMUL_ANNUEL: "cumul annuel",
+    Mode.STOCK: "stock",
+    Mode.TAUX: "taux",
+    Mode.JALON: "jalon",
+}
+
+FIGURE_STATUS_LABELS = {
+    "validated": "✔ validée",
+    "submitted": "⏳ soumise, non validée",
+    "draft": "brouillon",
+    "returned": "renvoyée",
+}
+
+
+def status_text(status: Status) -> str:
+    """`✅ atteint`: the icon and the French label."""
+    return f"{STATUS_ICONS[status]} {STATUS_LABELS[status]}"
+
+
+def money(value) -> str:
+    """`2 174 €` that a narrow table column never breaks before the euro sign."""
+    return fmt.money(value).replace(" ", "\u00a0")
+
+
+def indicator_value(spec: IndicatorSpec, value) -> str:
+    """A value in the indicator's unit, French style: `42`, `68,4 %`, `10 002 €`, `produit`."""
+    if value is None:
+        return fmt.DASH
+    if spec.mode == Mode.JALON:
+        return "produit" if value >= 1 else "non produit"
+    if spec.unit == "€":
+        return money(value)
+    if spec.mode == Mode.TAUX or spec.unit == "%":
+        return fmt.number(value, 1) + "\u202f%"
+    return fmt.number(value, 1)
+
+
+def quarters_text(quarters: tuple[int, ...]) -> str:
+    """`T3, T4`."""
+    return ", ".join(f"T{q}" for q in quarters)
+
+
+def signed_number_note(action: dict) -> str | None:
+    """How the signed annex numbers this action, when it differs from the canonical number."""
+    signed = (action.get("signed_number") or "").strip()
+    if not signed:
+        return "sans numéro dans l'annexe signée"
+    if signed != str(action["number"]):
+        return f"n° {signed} dans l'annexe signée"
+    return None

@@ -1,0 +1,100 @@
+"""The convention, year and action chosen, kept in st.session_state so they follow between pages.
+
+Streamlit forgets a widget's value when a page without that widget runs, so each choice lives
+under its own key and the widgets only copy into it (the widget keys start with `_w_`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+
+from lda_dash import db
+from lda_dash.ui import widgets
+from lda_dash.ui.data import Context, Selection, SetupNeeded, convention_label
+
+CONVENTION_KEY = "convention_id"
+YEAR_KEY = "year"
+ACTION_KEY = "action"
+
+Loaded = TypeVar("Loaded")
+
+
+def wanted_selection() -> Selection:
+    """What the person chose so far; `?action=N` in the address wins for the action."""
+    action = st.session_state.get(ACTION_KEY)
+    asked = st.query_params.get(ACTION_KEY)
+    if asked and asked.strip().isdigit():
+        action = int(asked)
+    return Selection(st.session_state.get(CONVENTION_KEY), st.session_state.get(YEAR_KEY), action)
+
+
+def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Loaded:
+    """Run a loader of ui.data; explain in French and stop the page when it cannot."""
+    try:
+        return loader(path, wanted)
+    except SetupNeeded:
+        widgets.setup_needed(path)
+        st.stop()
+    except db.DatabaseBusy as busy:
+        st.error(str(busy), icon="⏳")
+        st.button("Réessayer", type="primary")
+        st.stop()
+
+
+def remember(context: Context, action: int | None = None) -> None:
+    """Keep the resolved choices, so another page or the next rerun starts from them."""
+    st.session_state[CONVENTION_KEY] = context.convention_id
+    st.session_state[YEAR_KEY] = context.year
+    if action is not None:
+        st.session_state[ACTION_KEY] = action
+
+
+def _copy(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
+
+
+def context_selectors(context: Context) -> None:
+    """Convention and year selectors in the sidebar, under the page list."""
+    labels = {c["id"]: convention_label(c) for c in context.conventions}
+    st.session_state["_w_convention"] = context.convention_id
+    st.session_state["_w_year"] = context.year
+    with st.sidebar:
+        st.selectbox(
+            "Convention",
+            list(labels),
+            format_func=labels.get,
+            key="_w_convention",
+            on_change=_copy,
+            args=("_w_convention", CONVENTION_KEY),
+        )
+        st.selectbox(
+            "Année",
+            context.years,
+            format_func=str,
+            key="_w_year",
+            on_change=_copy,
+            args=("_w_year", YEAR_KEY),
+            help="Les années de la convention (versements et cibles).",
+        )
+
+
+def action_selector(actions: list[dict], number: int) -> None:
+    """Pick an action by its canonical number and title; the address follows (`?action=N`)."""
+    titles = {a["number"]: f"n° {a['number']} · {a['title']}" for a in actions}
+    st.session_state["_w_action"] = number
+    st.selectbox(
+        "Action",
+        list(titles),
+        format_func=titles.get,
+        key="_w_action",
+        on_change=_choose_action,
+    )
+    st.query_params[ACTION_KEY] = str(number)
+
+
+def _choose_action() -> None:
+    st.session_state[ACTION_KEY] = st.session_state["_w_action"]
+    st.query_params[ACTION_KEY] = str(st.session_state["_w_action"])

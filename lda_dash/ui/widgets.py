@@ -1,0 +1,58 @@
+"""Small widgets every page uses: demo banner, status badge, setup message, data freshness."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import streamlit as st
+
+from lda_dash import config, fmt
+from lda_dash.domain.model import STATUS_LABELS, Status
+from lda_dash.ui.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
+
+DEMO_BANNER = (
+    "**Données de démonstration** : les chiffres affichés sont fictifs, générés pour présenter "
+    "l'outil. Ils ne décrivent pas l'exécution réelle de la convention."
+)
+
+
+def demo_banner(is_demo: bool) -> None:
+    """Shown at the top of every page as long as the database holds demo figures."""
+    if is_demo:
+        st.warning(DEMO_BANNER, icon="🧪")
+
+
+def status_badge(status: Status, prefix: str = "") -> None:
+    """The status as a coloured badge that also carries its icon and its words."""
+    st.badge(
+        f"{prefix}{STATUS_ICONS[status]} {STATUS_LABELS[status]}",
+        color=STATUS_BADGE_COLOURS[status],
+    )
+
+
+def setup_needed(path=None) -> None:
+    """The database is missing or empty: say how to create it rather than fail."""
+    target = config.db_path(path)
+    st.title("LDA Dash")
+    st.error(
+        f"La base de données **{target}** n'existe pas encore ou ne contient aucune convention.",
+        icon="🗄️",
+    )
+    st.markdown(
+        "Pour la créer avec la convention de Dijon Métropole et des données de démonstration, "
+        "lancez depuis le dossier du projet :\n\n"
+        "```\nmake run\n```\n\n"
+        "ou :\n\n"
+        f"```\npython -m lda_dash init --demo --db {target}\n```\n\n"
+        "puis rechargez cette page. La variable d'environnement `LDA_DASH_DB` indique la base "
+        "à utiliser."
+    )
+
+
+def freshness(last_update: datetime | None, as_of: date) -> None:
+    """When the figures last changed, and the reference date that decides if a year is over."""
+    updated = fmt.moment(last_update) if last_update else "aucun chiffre saisi"
+    st.caption(
+        f"Données au {updated} (dernière mise à jour des chiffres) · "
+        f"date de référence : {fmt.day(as_of)}"
+    )
