@@ -1,5 +1,10 @@
-"""Shared fixtures: real DuckDB files in a temporary folder, never mocks."""
+"""Shared fixtures: real DuckDB files in a temporary folder, never mocks.
 
+Building a database takes a second or two, copying a closed DuckDB file does not: each kind is
+built once per run and every test gets its own copy.
+"""
+
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,20 +15,35 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch) -> Path:
-    """A fresh database with the Dijon convention loaded and no figures."""
-    path = tmp_path / "lda.duckdb"
+@pytest.fixture(scope="session")
+def empty_db_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "lda.duckdb"
     init_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo-template") / "demo.duckdb"
+    init_database(path, demo=True)
+    return path
+
+
+def _own_copy(template: Path, tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / template.name
+    shutil.copy(template, path)
     monkeypatch.setenv("LDA_DASH_DB", str(path))
     monkeypatch.setenv("LDA_DASH_LOCK_TIMEOUT", "30")
     return path
 
 
 @pytest.fixture
-def demo_db_path(tmp_path, monkeypatch) -> Path:
-    """A fresh database with the demonstration figures."""
-    path = tmp_path / "demo.duckdb"
-    init_database(path, demo=True)
-    monkeypatch.setenv("LDA_DASH_DB", str(path))
-    return path
+def db_path(empty_db_template, tmp_path, monkeypatch) -> Path:
+    """A database of this test's own with the Dijon convention loaded and no figures."""
+    return _own_copy(empty_db_template, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def demo_db_path(demo_db_template, tmp_path, monkeypatch) -> Path:
+    """A database of this test's own with the demonstration figures and accounts."""
+    return _own_copy(demo_db_template, tmp_path, monkeypatch)

@@ -35,17 +35,6 @@ FIGURE_STATE = """
 SELECT value, numerator, denominator, status, version, updated_by, updated_at FROM figure
 WHERE convention_id = ? AND action_number = ? AND code = ? AND year = ? AND quarter = ?
 """
-UPSERT_FIGURE = """
-INSERT INTO figure (convention_id, action_number, code, year, quarter, value, numerator,
-    denominator, comment, status, return_reason, author, created_at, updated_at, updated_by,
-    version, is_demo)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (convention_id, action_number, code, year, quarter) DO UPDATE SET
-    value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-    comment = excluded.comment, status = excluded.status, return_reason = NULL,
-    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-    version = excluded.version, is_demo = excluded.is_demo
-"""
 REVIEW_FIGURE = """
 UPDATE figure SET status = ?, return_reason = ?, updated_at = ?, updated_by = ?,
     version = version + 1
@@ -55,6 +44,30 @@ ASSIGNED = """
 SELECT organisation_id FROM assignment WHERE convention_id = ? AND action_number = ?
 """
 LOCKED = "SELECT locked FROM year_lock WHERE convention_id = ? AND year = ?"
+FIGURE_STATES = """
+SELECT action_number, code, year, quarter, value, numerator, denominator, status, version,
+    updated_by, updated_at
+FROM figure WHERE convention_id = ?
+"""
+ALL_ASSIGNMENTS = "SELECT action_number, organisation_id FROM assignment WHERE convention_id = ?"
+ALL_LOCKS = "SELECT year, locked FROM year_lock WHERE convention_id = ?"
+BULK_UPSERT_FIGURES = """
+INSERT INTO figure (convention_id, action_number, code, year, quarter, value, numerator,
+    denominator, comment, status, return_reason, author, created_at, updated_at, updated_by,
+    version, is_demo)
+SELECT $1, action_number, code, year, quarter, CAST(value AS DECIMAL(24, 6)), numerator,
+    denominator, comment, status, NULL, $2, $3, $4, $5, version, $6
+FROM incoming_figures
+ON CONFLICT (convention_id, action_number, code, year, quarter) DO UPDATE SET
+    value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+    comment = excluded.comment, status = excluded.status, return_reason = NULL,
+    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+    version = excluded.version, is_demo = excluded.is_demo
+"""
+BULK_HISTORY = """
+INSERT INTO history (changed_at, author, entity, convention_id, item, old_value, new_value, reason)
+SELECT $1, $2, 'figure', $3, item, old_value, new_value, $4 FROM incoming_history
+"""
 LAST_FIGURE_UPDATE = "SELECT max(updated_at) FROM figure WHERE convention_id = ?"
 COUNT_REAL_FIGURES = "SELECT count(*) FROM figure WHERE NOT is_demo"
 DELETE_DEMO_FIGURES = "DELETE FROM figure WHERE is_demo"
@@ -140,41 +153,86 @@ def save_figures(
 
     Raises PermissionDenied or ConcurrentEdit before anything is written by this call; the
     caller's unit of work rolls back the whole batch. Returns how many figures changed.
+    Everything is read once and written in two set-based statements, so that an import of
+    thousands of rows costs a few queries, not thousands.
     """
     now = now or datetime.now()
-    changed = 0
-    assigned: dict[int, set[str]] = {}
-    locked: dict[int, bool] = {}
-    for fig in new_figures:
+    incoming = list(new_figures)
+    if not incoming:
+        return 0
+    states = _states(con, convention_id)
+    assigned = _assignments(con, convention_id)
+    locked = _locks(con, convention_id)
+    rows, history = [], []
+    for fig in incoming:
         key = (fig.action, fig.code, fig.year, fig.quarter)
-        state = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()
-        if fig.action not in assigned:
-            assigned[fig.action] = assigned_organisations(con, convention_id, fig.action)
-        if fig.year not in locked:
-            locked[fig.year] = is_year_locked(con, convention_id, fig.year)
+        state = states.get(key)
         current = None if state is None else state[3]
         require(
-            figure_write_refusal(actor, assigned[fig.action], current, fig.status, locked[fig.year])
-        )
+            figure_write_refusal(
+                actor, assigned.get(fig.action, set()), current, fig.status,
+                locked.get(fig.year, False),
+            )
+        )  # fmt: skip
         _check_version(key, state, expected_versions)
         old_text = None if state is None else figure_text(*state[:3])
         new_text = figure_text(fig.value, fig.numerator, fig.denominator)
         version = 1 if state is None else state[4] + 1
-        con.execute(
-            UPSERT_FIGURE,
-            [convention_id, *key, fig.value, fig.numerator, fig.denominator, fig.comment or "",
-             fig.status, actor.login, now, now, actor.login, version, is_demo],
+        rows.append(
+            (*key, None if fig.value is None else str(fig.value), fig.numerator, fig.denominator,
+             fig.comment or "", fig.status, version)
         )  # fmt: skip
         if state is not None and old_text == new_text and current == fig.status:
             continue
-        changed += 1
-        append_history(
-            con, actor.login, "figure", convention_id,
-            f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}",
-            None if state is None else f"{old_text} ({current})",
-            f"{new_text} ({fig.status})", reason, now=now,
+        history.append(
+            (f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}",
+             None if state is None else f"{old_text} ({current})", f"{new_text} ({fig.status})")
         )  # fmt: skip
-    return changed
+    _write(con, convention_id, rows, actor.login, now, is_demo)
+    _write_history(con, convention_id, history, actor.login, reason, now)
+    return len(history)
+
+
+def _states(con: Connection, convention_id: str) -> dict[FigureKey, tuple]:
+    rows = con.execute(FIGURE_STATES, [convention_id]).fetchall()
+    return {tuple(row[:4]): row[4:] for row in rows}
+
+
+def _assignments(con: Connection, convention_id: str) -> dict[int, set[str]]:
+    assigned: dict[int, set[str]] = {}
+    for action, organisation in con.execute(ALL_ASSIGNMENTS, [convention_id]).fetchall():
+        assigned.setdefault(action, set()).add(organisation)
+    return assigned
+
+
+def _locks(con: Connection, convention_id: str) -> dict[int, bool]:
+    return dict(con.execute(ALL_LOCKS, [convention_id]).fetchall())
+
+
+def _write(con: Connection, convention_id: str, rows: list, login: str, now, is_demo) -> None:
+    frame = pd.DataFrame(
+        rows,
+        columns=["action_number", "code", "year", "quarter", "value", "numerator",
+                 "denominator", "comment", "status", "version"],
+    ).astype({"numerator": "Int64", "denominator": "Int64", "value": "string"})  # fmt: skip
+    con.register("incoming_figures", frame)
+    try:
+        con.execute(BULK_UPSERT_FIGURES, [convention_id, login, now, now, login, is_demo])
+    finally:
+        con.unregister("incoming_figures")
+
+
+def _write_history(
+    con: Connection, convention_id: str, history: list, login: str, reason: str, now
+) -> None:
+    if not history:
+        return
+    frame = pd.DataFrame(history, columns=["item", "old_value", "new_value"]).astype("string")
+    con.register("incoming_history", frame)
+    try:
+        con.execute(BULK_HISTORY, [now, login, convention_id, reason])
+    finally:
+        con.unregister("incoming_history")
 
 
 def review_figures(

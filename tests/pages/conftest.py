@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lda_dash.setup_db import init_database
-
 APP = Path(__file__).resolve().parents[2] / "app.py"
 ACTION_PAGE = "lda_dash/pages/action.py"
 
 
-@pytest.fixture(scope="session")
-def demo_db_template(tmp_path_factory) -> Path:
-    """Built once: init with demo figures takes seconds, copying the file does not."""
-    path = tmp_path_factory.mktemp("demo-template") / "demo.duckdb"
-    init_database(path, demo=True)
-    return path
-
-
 @pytest.fixture
-def demo_app_db(demo_db_template, tmp_path, monkeypatch) -> Path:
-    """A demo database in this test's tmp_path, named by LDA_DASH_DB as the app reads it."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_template, path)
-    monkeypatch.setenv("LDA_DASH_DB", str(path))
-    return path
+def demo_app_db(demo_db_path) -> Path:
+    """A demo database of this test's own, named by LDA_DASH_DB as the app reads it."""
+    return demo_db_path
 
 
 @pytest.fixture(autouse=True)
