@@ -1,8 +1,8 @@
-"""LDA Dash: page settings and navigation between the pages (no SQL, no data handling here)."""
+"""LDA Dash: page settings, who is signed in, and the pages of their role (nothing else here)."""
 
 import streamlit as st
 
-from lda_dash import config
+from lda_dash import auth, config
 from lda_dash.ui import widgets
 
 st.set_page_config(page_title="LDA Dash", page_icon="🏠", layout="wide")
@@ -12,19 +12,10 @@ if not config.db_path().exists():
     widgets.setup_needed()
     st.stop()
 
-pages = [
-    st.Page(
-        "lda_dash/pages/dashboard.py",
-        title="Tableau de bord",
-        icon=":material/dashboard:",
-        url_path="tableau-de-bord",
-        default=True,
-    ),
-    st.Page(
-        "lda_dash/pages/action.py",
-        title="Fiche action",
-        icon=":material/description:",
-        url_path="fiche-action",
-    ),
-]
-st.navigation(pages).run()
+widgets.ensure_schema(str(config.db_path()))
+actor = auth.current_actor()
+if actor is None:
+    st.navigation([st.Page(auth.login_page, title="Connexion", icon=":material/login:")]).run()
+else:
+    auth.sidebar_identity(actor)
+    st.navigation(auth.pages_for(actor.role)).run()

@@ -27,6 +27,7 @@ from lda_dash.domain.annex_table import (
     AnnexTable,
 )
 from lda_dash.domain.numbers import NotANumber, is_whole, parse_decimal
+from lda_dash.exports.safety import safe_row
 
 __all__ = ["AnnexFormatError", "AnnexRow", "AnnexTable", "annex_rows_to_csv", "read_annex"]
 
@@ -85,7 +86,7 @@ def annex_rows_to_csv(table: AnnexTable) -> bytes:
             _amount_text(row.amount(column.field)) if column.is_amount else row.text(column.field)
             for column in ANNEX_COLUMNS
         ]
-        writer.writerow([row.row, *cells])
+        writer.writerow([row.row, *safe_row(cells)])
     return buffer.getvalue().encode("utf-8")
 
 

@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+from lda_dash.exports.safety import unguard_cell
+
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -61,7 +63,7 @@ def _markdown_cells(line: str) -> list[str]:
 def csv_grid(text: str, delimiter: str, filename: str) -> list[list[str]]:
     try:
         return [
-            [cell.strip() for cell in row]
+            [unguard_cell(cell.strip()) for cell in row]
             for row in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     except csv.Error as exc:

@@ -18,12 +18,16 @@ from lda_dash.accounts import AccountError
 from lda_dash.annex import AnnexFormatError, read_annex
 from lda_dash.cli_accounts import add_parsers as add_account_parsers
 from lda_dash.cli_accounts import cmd_assign as assign_actions
+from lda_dash.cli_convention import add_parsers as add_convention_parsers
+from lda_dash.cli_export import add_parsers as add_export_parsers
 from lda_dash.control import ControlRefused, load_clawback
 from lda_dash.convention_data import stored_annex
+from lda_dash.convention_import import ConventionImportError
 from lda_dash.domain.clawback import to_json as clawback_json
 from lda_dash.domain.convention_checks import check_annex
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.domain.permissions import Actor, PermissionDenied
+from lda_dash.exports.safety import safe_cell
 from lda_dash.figures_file import FiguresFileError, read_figures_file
 from lda_dash.reports import load_progress, progress_records
 from lda_dash.setup_db import DemoRefused, init_database
@@ -121,7 +125,7 @@ def cmd_progress(args) -> int:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["action"])
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows({key: safe_cell(value) for key, value in r.items()} for r in records)
         print(out.getvalue(), end="")
     else:
         print(progress_table(report))
@@ -242,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["json", "table"], default="table")
     check.set_defaults(run=cmd_check_convention)
     add_account_parsers(sub, common)
+    add_convention_parsers(sub, common)
+    add_export_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 
@@ -263,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         PermissionDenied,
         FiguresFileError,
         AnnexFormatError,
+        ConventionImportError,
         DemoRefused,
         db.DatabaseBusy,
     ) as exc:

@@ -9,4 +9,5 @@ from lda_dash.repository.accounts import *  # noqa: F403
 from lda_dash.repository.base import *  # noqa: F403
 from lda_dash.repository.conventions import *  # noqa: F403
 from lda_dash.repository.figures import *  # noqa: F403
+from lda_dash.repository.finances import *  # noqa: F403
 from lda_dash.repository.money import *  # noqa: F403

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from lda_dash import config, fmt
+from lda_dash import config, db, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.ui.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
 
@@ -56,3 +56,10 @@ def freshness(last_update: datetime | None, as_of: date) -> None:
         f"Données au {updated} (dernière mise à jour des chiffres) · "
         f"date de référence : {fmt.day(as_of)}"
     )
+
+
+@st.cache_resource(show_spinner=False)
+def ensure_schema(path: str) -> list[str]:
+    """Apply pending migrations once per process and database, so an older file keeps working."""
+    with db.connect(path) as con:
+        return db.migrate(con)

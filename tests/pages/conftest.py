@@ -8,6 +8,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lda_dash.domain.permissions import Actor
+
 APP = Path(__file__).resolve().parents[2] / "app.py"
 ACTION_PAGE = "lda_dash/pages/action.py"
 
@@ -28,10 +30,17 @@ def fresh_streamlit_caches():
     st.cache_resource.clear()
 
 
+def signed_in(role: str = "coordination", organisation: str | None = None) -> AppTest:
+    """The app as a signed-in person of `role` would see it (sign-in itself is tested apart)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["actor"] = Actor(f"demo-{role}", role, organisation)
+    return at
+
+
 @pytest.fixture
 def app(demo_app_db) -> AppTest:
     """The app on its default page (the dashboard), run once without error."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = signed_in()
     at.run()
     assert not at.exception, at.exception
     return at

@@ -1,0 +1,166 @@
+"""Who is using the app: sign-in (password, single sign-on, demo profiles), idle expiry, and
+the pages each role gets (the role decides which pages exist; pages never test the role)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lda_dash import accounts, db, repository, setup_db
+from lda_dash.domain.permissions import ROLE_LABELS, Actor
+from lda_dash.ui import widgets
+
+ACTOR_KEY = "actor"
+SEEN_KEY = "last_seen"
+EVERYONE = ("partenaire", "coordination", "prefecture", "admin")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the app and the roles that get it."""
+
+    path: str
+    title: str
+    icon: str
+    url_path: str
+    roles: tuple[str, ...] = EVERYONE
+
+
+PAGES = (
+    PageSpec("lda_dash/pages/dashboard.py", "Tableau de bord", ":material/dashboard:",
+             "tableau-de-bord"),
+    PageSpec("lda_dash/pages/action.py", "Fiche action", ":material/description:",
+             "fiche-action"),
+)  # fmt: skip
+
+
+def idle_limit_seconds() -> float:
+    """Idle sessions end after LDA_DASH_IDLE_MINUTES (default 30)."""
+    try:
+        return max(1.0, float(os.environ.get("LDA_DASH_IDLE_MINUTES", "30"))) * 60
+    except ValueError:
+        return 30 * 60
+
+
+def pages_for(role: str) -> list[st.Page]:
+    """The pages a role gets, in menu order; the first one is the home page."""
+    specs = [spec for spec in PAGES if role in spec.roles]
+    return [
+        st.Page(s.path, title=s.title, icon=s.icon, url_path=s.url_path, default=i == 0)
+        for i, s in enumerate(specs)
+    ]
+
+
+def current_actor() -> Actor | None:
+    """The signed-in actor, or None; an idle session is ended here."""
+    actor = st.session_state.get(ACTOR_KEY)
+    if actor is None:
+        return _single_sign_on()
+    now = time.monotonic()
+    if now - st.session_state.get(SEEN_KEY, now) > idle_limit_seconds():
+        sign_out("Session expirée après une période d'inactivité : reconnectez-vous.")
+        return None
+    st.session_state[SEEN_KEY] = now
+    return actor
+
+
+def _remember(actor: Actor) -> None:
+    st.session_state[ACTOR_KEY] = actor
+    st.session_state[SEEN_KEY] = time.monotonic()
+
+
+def sign_out(message: str | None = None) -> None:
+    for key in (ACTOR_KEY, SEEN_KEY):
+        st.session_state.pop(key, None)
+    if message:
+        st.session_state["auth_message"] = message
+
+
+def oidc_configured() -> bool:
+    """Single sign-on is on when `.streamlit/secrets.toml` has an [auth] section."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: st.secrets raises
+        return False
+
+
+def _single_sign_on() -> Actor | None:
+    if not oidc_configured() or not st.user.is_logged_in:
+        return None
+    with db.connect() as con:
+        result = accounts.sign_in_by_email(con, st.user.email or "")
+    if result.actor is None:
+        st.session_state["auth_message"] = result.message
+        return None
+    _remember(result.actor)
+    return result.actor
+
+
+def login_page() -> None:
+    """The only page before sign-in: password form, single sign-on, demo profiles."""
+    st.title("LDA Dash · Connexion")
+    st.caption("Suivi de la convention « Logement d'abord »")
+    message = st.session_state.pop("auth_message", None)
+    if message:
+        st.warning(message, icon=":material/info:")
+    with db.connect() as con:
+        demo = setup_db.is_demo(con)
+        known = repository.accounts(con)
+        has_convention = bool(repository.conventions(con))
+    if not has_convention:
+        widgets.setup_needed()
+        st.stop()
+    demo_accounts = [a for a in known if a["is_demo"] and a["active"]]
+    if not known:
+        st.info(
+            "Aucun compte n'existe encore. Un administrateur en crée un sur le serveur avec "
+            "`python -m lda_dash user add IDENTIFIANT --role admin` (voir le README).",
+            icon=":material/person_add:",
+        )
+    if demo:
+        st.warning(
+            "**Données de démonstration** : les chiffres de cette base sont fictifs.",
+            icon=":material/science:",
+        )
+    left, right = st.columns([3, 2], gap="large")
+    with left, st.form("login"):
+        login = st.text_input("Identifiant", autocomplete="username")
+        password = st.text_input("Mot de passe", type="password", autocomplete="current-password")
+        if st.form_submit_button("Se connecter", type="primary"):
+            with db.connect() as con:
+                result = accounts.sign_in(con, login, password)
+            if result.actor is None:
+                st.error(result.message, icon=":material/error:")
+            else:
+                _remember(result.actor)
+                st.rerun()
+    with right:
+        if oidc_configured():
+            st.markdown("**Connexion unique**")
+            if st.button("Se connecter avec ProConnect", icon=":material/badge:"):
+                st.login()
+        if demo and demo_accounts:
+            st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
+            for record in demo_accounts:
+                label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
+                if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
+                    _remember(accounts.actor_of(_account(record["login"])))
+                    st.rerun()
+
+
+def _account(login: str) -> dict:
+    with db.connect() as con:
+        return repository.account(con, login)
+
+
+def sidebar_identity(actor: Actor) -> None:
+    with st.sidebar:
+        st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
+        if st.button("Se déconnecter", icon=":material/logout:"):
+            sign_out()
+            if oidc_configured() and st.user.is_logged_in:
+                st.logout()
+            st.rerun()

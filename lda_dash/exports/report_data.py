@@ -1,0 +1,122 @@
+"""Everything the execution report of a year shows, read in one unit of work.
+
+The Prefect relies on the report (Articles 2 and 4), so it counts validated figures only. For a
+year that is not over, the report still states the progress so far, and says why no clawback
+proposal can be computed yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from lda_dash import db, repository
+from lda_dash.control import ControlRefused, clawback_threshold, convention_record, load_clawback
+from lda_dash.domain.clawback import ClawbackProposal
+from lda_dash.domain.model import Mode, QuarterFigure
+from lda_dash.finances import FinanceReport, load_finances
+from lda_dash.reports import ProgressReport, group_figures, load_progress
+from lda_dash.setup_db import is_demo
+
+
+@dataclass(frozen=True)
+class ExecutionReportData:
+    """The year's references, progress, quarterly figures, finances, proposal and history."""
+
+    convention: dict
+    year: int
+    as_of: date
+    generated_at: datetime
+    demo: bool
+    payments: dict[int, Decimal]
+    actions: list[dict]
+    progress: ProgressReport
+    quarters: dict[tuple[int, str], dict[int, Fraction]]
+    finances: FinanceReport
+    threshold: Fraction
+    proposal: ClawbackProposal | None
+    no_proposal_reason: str | None
+    history: list[dict]
+    last_validated: datetime | None
+
+    @property
+    def titles(self) -> dict[int, str]:
+        return {action["number"]: action["title"] for action in self.actions}
+
+
+def quarter_figure(mode: Mode, figure: QuarterFigure) -> Fraction | None:
+    """What a quarter column shows: the figure as entered, a rate as a percentage."""
+    if mode == Mode.TAUX:
+        if not figure.denominator:
+            return None
+        return Fraction(100 * figure.numerator, figure.denominator)
+    return None if figure.value is None else Fraction(figure.value)
+
+
+def read_report_data(
+    con, convention_id: str, year: int, as_of: date | None = None
+) -> ExecutionReportData:
+    """Read and compute the report inside the caller's unit of work (validated figures only)."""
+    as_of = as_of or date.today()
+    convention = convention_record(con, convention_id)
+    if year < convention["first_year"]:
+        raise ControlRefused(
+            f"l'année {year} précède la convention, qui commence en {convention['first_year']}"
+        )
+    proposal, reason = None, None
+    if as_of <= date(year, 12, 31):
+        reason = (
+            f"l'année {year} n'est pas terminée : aucune proposition de reversement ne peut "
+            f"encore être calculée (elle le sera après le 31/12/{year})"
+        )
+        progress = load_progress(con, convention_id, year, as_of, validated_only=True)
+    else:
+        try:
+            proposal, progress = load_clawback(con, convention_id, year, as_of=as_of)
+        except ControlRefused as refusal:
+            reason = str(refusal)
+            progress = load_progress(con, convention_id, year, as_of, validated_only=True)
+
+    specs = {(row.spec.action, row.spec.code): row.spec.mode for row in progress.rows}
+    grouped = group_figures(repository.figures(con, convention_id, ["validated"]))
+    quarters = {
+        key: {q: quarter_figure(mode, fig) for q, fig in grouped.get((*key, year), {}).items()}
+        for key, mode in specs.items()
+    }
+    return ExecutionReportData(
+        convention=convention,
+        year=year,
+        as_of=as_of,
+        generated_at=datetime.now(),
+        demo=is_demo(con),
+        payments=repository.payments(con, convention_id),
+        actions=repository.actions(con, convention_id),
+        progress=progress,
+        quarters=quarters,
+        finances=load_finances(con, convention_id, year, as_of, report=progress),
+        threshold=proposal.threshold if proposal else clawback_threshold(con),
+        proposal=proposal,
+        no_proposal_reason=reason,
+        history=repository.history_of_year(con, convention_id, year),
+        last_validated=repository.last_validated_update(con, convention_id, year),
+    )
+
+
+def load_report_data(
+    path: Path | str | None,
+    year: int,
+    *,
+    convention_id: str | None = None,
+    as_of: date | None = None,
+) -> ExecutionReportData:
+    """One read-only unit of work; the first convention (Dijon) unless one is named."""
+    with db.connect(path, read_only=True) as con:
+        if convention_id is None:
+            found = repository.conventions(con)
+            if not found:
+                raise ControlRefused("aucune convention chargée")
+            convention_id = found[0]["id"]
+        return read_report_data(con, convention_id, year, as_of)

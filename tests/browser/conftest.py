@@ -1,0 +1,156 @@
+"""Browser journeys: `streamlit run` on a demo database, Debian's Chromium driven by Playwright.
+
+Chromium comes from Debian (`/usr/bin/chromium`, installed by .ci/run); never `playwright install`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from lda_dash.setup_db import init_database
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+EXCEPTION = '[data-testid="stException"]'
+
+try:
+    from playwright import sync_api
+except ImportError:  # pragma: no cover - requirements-dev.txt installs it
+    sync_api = None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_answering(url: str, server: subprocess.Popen, log: Path, timeout: float = 90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit stopped (code {server.returncode}):\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"streamlit did not answer within {timeout:g} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """`streamlit run app.py` on a free port, over a demo database of its own."""
+    folder = tmp_path_factory.mktemp("browser")
+    database = folder / "demo.duckdb"
+    init_database(database, demo=True)
+    port = free_port()
+    log = folder / "streamlit.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(REPO / "app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            env={**os.environ, "LDA_DASH_DB": str(database)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: browser journeys need Debian's chromium")
+    if sync_api is None:
+        pytest.skip("Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@contextmanager
+def screenshot_on_failure(page, name: str):
+    """Keep what the browser showed when a step failed, for the person who reads the CI log."""
+    try:
+        yield
+    except BaseException:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        raise
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def payment(page):
+    """The value of the "Versement <year>" metric."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Versement")
+    return metric.locator('[data-testid="stMetricValue"]')
+
+
+def euros(amount: str) -> re.Pattern:
+    """`163 099 €` whatever space French formatting puts between the digits."""
+    return re.compile(r"^\s*" + r"\s".join(map(re.escape, amount.split(" "))) + r"\s*$")
+
+
+def choose_year(page, year: int) -> None:
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Année").click()
+    page.get_by_role("option", name=str(year), exact=True).click()
+
+
+def expect_no_exception(page) -> None:
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+
+
+def sign_in_as(page, app_url: str, profile: str) -> None:
+    """Open the app and take the demo profile whose button starts with `profile`."""
+    page.goto(app_url)
+    button = page.get_by_role("button", name=re.compile("^" + re.escape(profile)))
+    sync_api.expect(button).to_be_visible(timeout=60_000)
+    button.click()

@@ -1,0 +1,76 @@
+"""Signing in: demo profiles, passwords, lockout, idle expiry, the pages each role gets."""
+
+import time
+
+from conftest import APP, signed_in
+from streamlit.testing.v1 import AppTest
+
+from lda_dash import db
+from lda_dash.accounts import add_account
+
+PASSWORD = "mot-de-passe-de-test"
+
+
+def fresh() -> AppTest:
+    return AppTest.from_file(str(APP), default_timeout=60).run()
+
+
+def test_the_login_page_comes_first_and_offers_demo_profiles(demo_app_db):
+    at = fresh()
+    assert not at.exception
+    assert at.title[0].value == "LDA Dash · Connexion"
+    labels = [b.label for b in at.button]
+    assert any(label.startswith("Coordination ·") for label in labels)
+    assert any(label.startswith("Préfecture ·") for label in labels)
+    assert not at.metric  # nothing of the convention before sign-in
+
+
+def test_a_demo_profile_signs_in_with_one_click(demo_app_db):
+    at = fresh()
+    next(b for b in at.button if b.label.startswith("Coordination ·")).click().run()
+    assert not at.exception
+    assert at.session_state["actor"].role == "coordination"
+    assert any(m.label.startswith("Versement") for m in at.metric)
+
+
+def sign_in(at: AppTest, login: str, password: str) -> AppTest:
+    at.text_input[0].input(login)
+    at.text_input[1].input(password)
+    return at.button[0].click().run()
+
+
+def test_password_sign_in_and_lockout(demo_app_db):
+    with db.connect(demo_app_db) as con:
+        add_account(con, "marie", "prefecture", PASSWORD)
+    at = fresh()
+    sign_in(at, "marie", "faux")
+    assert "incorrect" in at.error[0].value
+    for _ in range(4):
+        sign_in(at, "marie", "faux")
+    assert "verrouillé" in at.error[0].value
+    sign_in(at, "marie", PASSWORD)
+    assert "verrouillé" in at.error[0].value  # even the right password waits 15 minutes
+    assert "actor" not in at.session_state
+
+
+def test_the_right_password_opens_the_app(demo_app_db):
+    with db.connect(demo_app_db) as con:
+        add_account(con, "marie", "prefecture", PASSWORD)
+    at = sign_in(fresh(), "Marie", PASSWORD)
+    assert not at.exception
+    assert at.session_state["actor"].login == "marie"
+
+
+def test_an_idle_session_ends(demo_app_db):
+    at = signed_in()
+    at.session_state["last_seen"] = time.monotonic() - 31 * 60
+    at.run()
+    assert "actor" not in at.session_state
+    assert "inactivité" in at.warning[0].value
+
+
+def test_signing_out(demo_app_db):
+    at = signed_in().run()
+    next(b for b in at.sidebar.button if b.label == "Se déconnecter").click().run()
+    assert "actor" not in at.session_state
+    assert at.title[0].value == "LDA Dash · Connexion"
