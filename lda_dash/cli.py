@@ -16,8 +16,10 @@ import duckdb
 from lda_dash import db, fmt, repository
 from lda_dash.accounts import AccountError
 from lda_dash.annex import AnnexFormatError, read_annex
+from lda_dash.backup import BackupError
 from lda_dash.cli_accounts import add_parsers as add_account_parsers
 from lda_dash.cli_accounts import cmd_assign as assign_actions
+from lda_dash.cli_backup import add_parsers as add_backup_parsers
 from lda_dash.cli_convention import add_parsers as add_convention_parsers
 from lda_dash.cli_export import add_parsers as add_export_parsers
 from lda_dash.control import ControlRefused, load_clawback
@@ -246,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["json", "table"], default="table")
     check.set_defaults(run=cmd_check_convention)
     add_account_parsers(sub, common)
+    add_backup_parsers(sub, common)
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
@@ -264,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (
         AccountError,
+        BackupError,
         CommandError,
         ControlRefused,
         PermissionDenied,

@@ -55,20 +55,3 @@ def test_an_import_succeeds_while_the_app_reads_continuously(db_path, tmp_path):
     check = cli("progress", "--year", "2021", "--format", "json", db_path=db_path)
     rows = {(r["action"], r["indicator"]): r for r in json.loads(check.communicate()[0])}
     assert rows[(2, "CAPT")]["value"] == 22
-
-
-def test_concurrent_imports_wait_for_each_other_and_all_land(db_path, tmp_path):
-    paths = []
-    for quarter in (1, 2, 3, 4):
-        path = tmp_path / f"t{quarter}.csv"
-        path.write_text(
-            f"action;indicateur;annee;trimestre;valeur\n6;DIAG;2022;{quarter};{quarter * 3}\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
-    importers = [cli("import-figures", str(p), db_path=db_path) for p in paths]
-    results = [(p.wait(timeout=90), p.stderr.read()) for p in importers]
-    assert all(code == 0 for code, _ in results), results
-    check = cli("progress", "--year", "2022", "--format", "json", db_path=db_path)
-    rows = {(r["action"], r["indicator"]): r for r in json.loads(check.communicate()[0])}
-    assert rows[(6, "DIAG")]["value"] == 3 + 6 + 9 + 12
