@@ -37,3 +37,8 @@ demo: $(BIN)/activate
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Issue 7: medians at 46 and 460 territories over 10 years, written to bench-results.json.
+.PHONY: bench
+bench: $(BIN)/activate
+	$(BIN)/python -m lda_dash bench --territories 46,460 --years 10 --output bench-results.json

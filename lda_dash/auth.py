@@ -30,10 +30,32 @@ class PageSpec:
 
 
 PAGES = (
+    PageSpec("lda_dash/pages/entry.py", "Saisie trimestrielle", ":material/edit_note:",
+             "saisie", ("partenaire",)),
     PageSpec("lda_dash/pages/dashboard.py", "Tableau de bord", ":material/dashboard:",
              "tableau-de-bord"),
     PageSpec("lda_dash/pages/action.py", "Fiche action", ":material/description:",
              "fiche-action"),
+    PageSpec("lda_dash/pages/national.py", "Vue nationale", ":material/public:",
+             "vue-nationale", ("admin",)),
+    PageSpec("lda_dash/pages/validation.py", "Validation des chiffres", ":material/fact_check:",
+             "validation", ("coordination",)),
+    PageSpec("lda_dash/pages/finances.py", "Finances", ":material/euro:", "finances",
+             ("coordination", "prefecture", "admin")),
+    PageSpec("lda_dash/pages/allocation.py", "Répartition du versement",
+             ":material/pie_chart:", "repartition", ("coordination",)),
+    PageSpec("lda_dash/pages/control.py", "Contrôle et reversement", ":material/gavel:",
+             "controle", ("prefecture",)),
+    PageSpec("lda_dash/pages/control_view.py", "Contrôle et reversement", ":material/gavel:",
+             "controle-consultation", ("coordination", "admin")),
+    PageSpec("lda_dash/pages/locks.py", "Verrous des années", ":material/lock:", "verrous",
+             ("admin",)),
+    PageSpec("lda_dash/pages/presentation.py", "Présentation", ":material/slideshow:",
+             "presentation", ("coordination", "admin")),
+    PageSpec("lda_dash/pages/admin.py", "Administration", ":material/admin_panel_settings:",
+             "administration", ("admin",)),
+    PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
+             ("coordination", "prefecture", "admin")),
 )  # fmt: skip
 
 

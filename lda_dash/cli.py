@@ -20,6 +20,7 @@ from lda_dash.backup import BackupError
 from lda_dash.cli_accounts import add_parsers as add_account_parsers
 from lda_dash.cli_accounts import cmd_assign as assign_actions
 from lda_dash.cli_backup import add_parsers as add_backup_parsers
+from lda_dash.cli_bench import add_parsers as add_bench_parsers
 from lda_dash.cli_convention import add_parsers as add_convention_parsers
 from lda_dash.cli_export import add_parsers as add_export_parsers
 from lda_dash.control import ControlRefused, load_clawback
@@ -251,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub, common)
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
+    add_bench_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 

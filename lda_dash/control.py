@@ -27,19 +27,26 @@ def convention_record(con, convention_id: str) -> dict:
     raise ControlRefused(f"convention « {convention_id} » inconnue")
 
 
-def load_allocation(con, convention_id: str, year: int) -> tuple[dict[int, Decimal], bool]:
-    """The year's allocation per action, and whether it is the coordination's override."""
+def load_default_allocation(con, convention_id: str, year: int) -> dict[int, Decimal]:
+    """The year's allocation by the default rule of section 7, override or not."""
     payments = repository.payments(con, convention_id)
     if year not in payments:
         raise ControlRefused(f"aucun versement enregistré pour {year}")
-    overrides = repository.allocation_overrides(con, convention_id, year)
-    if overrides:
-        return overrides, True
     first_year = convention_record(con, convention_id)["first_year"]
     annex = stored_annex(con, convention_id)
     ami_y1 = {row.row: row.ami_y1 for row in annex.rows}
     needs = {row.row: need_year2(row.cost_y2, row.cofunding_y2) for row in annex.rows}
-    return default_allocation(year, first_year, payments[year], ami_y1, needs), False
+    return default_allocation(year, first_year, payments[year], ami_y1, needs)
+
+
+def load_allocation(con, convention_id: str, year: int) -> tuple[dict[int, Decimal], bool]:
+    """The year's allocation per action, and whether it is the coordination's override."""
+    if year not in repository.payments(con, convention_id):
+        raise ControlRefused(f"aucun versement enregistré pour {year}")
+    overrides = repository.allocation_overrides(con, convention_id, year)
+    if overrides:
+        return overrides, True
+    return load_default_allocation(con, convention_id, year), False
 
 
 def clawback_threshold(con) -> Fraction:

@@ -81,6 +81,18 @@ def compute_progress(
                 threshold=threshold,
             )
         )
+    return assemble_report(convention_id, year, as_of, validated_only, threshold, rows)
+
+
+def assemble_report(
+    convention_id: str,
+    year: int,
+    as_of: date,
+    validated_only: bool,
+    threshold: Fraction,
+    rows: list[IndicatorProgress],
+) -> ProgressReport:
+    """Each action's attainment from its indicators' rows (DOMAIN.md 6), and the report."""
     year_over = as_of > date(year, 12, 31)
     by_action: dict[int, list[IndicatorProgress]] = defaultdict(list)
     for row in rows:
@@ -92,9 +104,11 @@ def compute_progress(
 def load_progress(
     con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
 ) -> ProgressReport:
-    """Read the catalogue, figures and threshold, then compute the year's progress."""
+    """Read the catalogue, the figures of the year and the year before, and the threshold, then
+    compute the year's progress (older years never change it, so they are not read)."""
     specs = repository.indicator_specs(con, convention_id)
-    figures = repository.figures(con, convention_id, COUNTED_STATUSES)
+    counted = ("validated",) if validated_only else COUNTED_STATUSES
+    figures = repository.figures_of_years(con, convention_id, counted, (year - 1, year))
     threshold = Fraction(repository.setting(con, "watch_threshold", "0.85"))
     return compute_progress(
         convention_id,
@@ -138,10 +152,13 @@ def number(value: Fraction | None) -> int | float | None:
     return float(value)
 
 
-def progress_records(report: ProgressReport) -> list[dict]:
-    """The rows of `progress --format json` (DOMAIN.md section 11), keys fixed."""
+def progress_records(report: ProgressReport, convention: str | None = None) -> list[dict]:
+    """The rows of `progress --format json` (DOMAIN.md section 11), keys fixed; with a
+    `convention`, each row starts with a "convention" key (`--all-territories`)."""
+    first = {} if convention is None else {"convention": convention}
     return [
         {
+            **first,
             "action": row.spec.action,
             "indicator": row.spec.code,
             "year": row.year,

@@ -5,6 +5,7 @@ built once per run and every test gets its own copy.
 """
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,16 @@ def db_path(empty_db_template, tmp_path, monkeypatch) -> Path:
 def demo_db_path(demo_db_template, tmp_path, monkeypatch) -> Path:
     """A database of this test's own with the demonstration figures and accounts."""
     return _own_copy(demo_db_template, tmp_path, monkeypatch)
+
+
+def pytest_pycollect_makemodule(module_path, parent):
+    """`from conftest import …` in a test module means its own folder's conftest.py.
+
+    pytest keeps a single `conftest` in sys.modules, the last one loaded: with
+    `pytest tests/pages tests/browser` both are loaded before any test module is imported, and
+    the page tests would otherwise get the browser's helpers.
+    """
+    own = str(module_path.parent / "conftest.py")
+    for plugin in parent.config.pluginmanager.get_plugins():
+        if getattr(plugin, "__name__", None) == "conftest" and plugin.__file__ == own:
+            sys.modules["conftest"] = plugin

@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+from lda_dash.domain.progress import as_fraction
+
 
 def need_year2(cost_y2: Decimal | None, cofunding_y2: Decimal | None) -> Fraction:
     """An action's need for later years: max(0, estimated cost − estimated cofunding)."""
-    return max(Fraction(0), Fraction(cost_y2 or 0) - Fraction(cofunding_y2 or 0))
+    need = as_fraction(cost_y2 or Decimal(0)) - as_fraction(cofunding_y2 or Decimal(0))
+    return max(Fraction(0), need)
 
 
 def largest_remainder(total: int, weights: Mapping[int, Fraction]) -> dict[int, int]:
@@ -22,10 +25,17 @@ def largest_remainder(total: int, weights: Mapping[int, Fraction]) -> dict[int, 
     weight_sum = sum(weights.values(), Fraction(0))
     if weight_sum == 0:
         return dict.fromkeys(weights, 0)
-    exact = {key: Fraction(total) * w / weight_sum for key, w in weights.items()}
-    shares = {key: math.floor(value) for key, value in exact.items()}
+    # On whole numbers (every weight times the common denominator), exactly as with fractions:
+    # total × w / Σw has the floor (total × n) // N and the remainder (total × n) % N over N.
+    # Fractions made the allocation of hundreds of conventions take seconds.
+    common = math.lcm(*(Fraction(w).denominator for w in weights.values()))
+    scaled = {key: int(Fraction(w) * common) for key, w in weights.items()}
+    scaled_sum = sum(scaled.values())
+    shares, remainders = {}, {}
+    for key, weight in scaled.items():
+        shares[key], remainders[key] = divmod(total * weight, scaled_sum)
     left = total - sum(shares.values())
-    order = sorted(exact, key=lambda key: (-(exact[key] - shares[key]), key))
+    order = sorted(scaled, key=lambda key: (-remainders[key], key))
     for key in order[:left]:
         shares[key] += 1
     return shares

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from lda_dash.domain.progress import round_ratio
+from lda_dash.domain.progress import reaches
 
 DEFAULT_CLAWBACK_THRESHOLD = Fraction(1)
 
@@ -59,7 +59,7 @@ def objective_base(
     """F × (1 − A) when A (rounded to 4 decimals) is below θ, else 0; 0 without attainment."""
     if attainment is None:
         return False, 0
-    if Fraction(round_ratio(attainment)) >= threshold:
+    if reaches(attainment, threshold):  # A rounded half up to 4 decimals, at or above θ
         return False, 0
     return True, euros(Fraction(allocation) * (1 - attainment))
 

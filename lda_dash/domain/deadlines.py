@@ -51,3 +51,15 @@ def timeline(
             bool(payment_due and paid is None and today > payment_due),
         ),
     ]
+
+
+def date_order_problems(letter: date | None, title: date | None, paid: date | None) -> list[str]:
+    """Article 4's steps follow each other: letter, then titre de reversement, then payment."""
+    problems = []
+    if letter and title and title < letter:
+        problems.append("le titre de reversement ne peut pas précéder la lettre recommandée")
+    if title and paid and paid < title:
+        problems.append("le paiement ne peut pas précéder le titre de reversement")
+    if paid and title is None:
+        problems.append("un paiement suppose un titre de reversement : saisissez sa date")
+    return problems

@@ -33,13 +33,21 @@ class RawFigureRow:
 
 
 def read_action(text: str, actions: list[int], problems: list[str]) -> int | None:
-    known = span(actions)
+    # The list of allowed numbers is only written out when a row needs it: an import reads
+    # thousands of valid rows, and building it for each of them dominated the import.
     if not text:
-        problems.append(f"action manquante : indiquez le numéro de l'action ({known})")
+        problems.append(f"action manquante : indiquez le numéro de l'action ({span(actions)})")
         return None
-    number = _whole(text, "action", f"indiquez le numéro de l'action ({known})", problems)
+    if text.isascii() and text.isdigit():
+        number = int(text)  # the usual cell, read as _whole would, without building its hint
+    else:
+        number = _whole(
+            text, "action", f"indiquez le numéro de l'action ({span(actions)})", problems
+        )
     if number is not None and number not in actions:
-        problems.append(f"action {number} inconnue : les numéros d'action possibles sont {known}")
+        problems.append(
+            f"action {number} inconnue : les numéros d'action possibles sont {span(actions)}"
+        )
         return None
     return number
 
@@ -47,16 +55,23 @@ def read_action(text: str, actions: list[int], problems: list[str]) -> int | Non
 def read_indicator(
     text: str, action: int, by_code: Mapping[tuple[int, str], IndicatorSpec], problems: list[str]
 ) -> IndicatorSpec | None:
-    codes = ", ".join(sorted(spec.code for (a, _), spec in by_code.items() if a == action))
     if not text:
-        problems.append(f"indicateur manquant : indiquez un code de l'action {action} ({codes})")
+        problems.append(
+            f"indicateur manquant : indiquez un code de l'action {action} "
+            f"({_codes(action, by_code)})"
+        )
         return None
     spec = by_code.get((action, text.casefold()))
     if spec is None:
         problems.append(
-            f"indicateur « {text} » inconnu pour l'action {action} : codes possibles {codes}"
+            f"indicateur « {text} » inconnu pour l'action {action} : codes possibles "
+            f"{_codes(action, by_code)}"
         )
     return spec
+
+
+def _codes(action: int, by_code: Mapping[tuple[int, str], IndicatorSpec]) -> str:
+    return ", ".join(sorted(spec.code for (a, _), spec in by_code.items() if a == action))
 
 
 def read_year(text: str, years: range, problems: list[str]) -> int | None:

@@ -126,14 +126,18 @@ def validate_figure_rows(
     return ValidatedImport(figures=figures, errors=errors, warnings=warnings)
 
 
+_TEXT_FIELDS = tuple(f.name for f in fields(RawFigureRow) if f.name != "line")
+
+
 def _check_row(
     row: RawFigureRow,
     by_code: Mapping[tuple[int, str], IndicatorSpec],
     actions: list[int],
     years: range,
 ) -> _CheckedRow:
-    texts = [f.name for f in fields(RawFigureRow) if f.name != "line"]
-    row = replace(row, **{name: getattr(row, name).strip() for name in texts})
+    stripped = {name: getattr(row, name).strip() for name in _TEXT_FIELDS}
+    if any(stripped[name] != getattr(row, name) for name in _TEXT_FIELDS):
+        row = replace(row, **stripped)  # readers strip already: copying each row cost the most
     item = _CheckedRow(row=row, problems=[])
     problems = item.problems
     action = read_action(row.action, actions, problems)

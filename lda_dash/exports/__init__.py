@@ -51,6 +51,14 @@ FORMATS: dict[str, ExportFormat] = {
         "lda_dash.exports.pdf",
         "execution_report_pdf",
     ),
+    "pptx": ExportFormat(
+        "pptx",
+        "présentation PowerPoint",
+        ".pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "lda_dash.exports.pptx",
+        "presentation_pptx",
+    ),
 }
 
 

@@ -12,11 +12,11 @@ from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
 from lda_dash.domain.progress import IndicatorProgress
 from lda_dash.reports import action_status
 from lda_dash.ui import state, widgets
+from lda_dash.ui.chart_png import chart_with_png
 from lda_dash.ui.data import ActionData, load_action
 from lda_dash.ui.labels import indicator_value, signed_number_note
 from lda_dash.ui.tables import budget_table, quarter_table
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 ANNEX_FIELDS = (
     ("description", "Description"),
     ("objective", "Objectif"),
@@ -121,12 +121,14 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
             st.info(f"Aucun chiffre déclaré pour {year}.", icon="ℹ️")
             return
         chart, table = st.columns([5, 3])
-        chart.plotly_chart(
-            charts.trajectory_chart(spec, year, figures, start=data.previous_values.get(spec.code)),
-            config=PLOTLY_CONFIG,
-            theme=None,
-            key=f"chart_{spec.code}",
-        )
+        with chart:
+            chart_with_png(
+                charts.trajectory_chart(
+                    spec, year, figures, start=data.previous_values.get(spec.code)
+                ),
+                key=f"chart_{spec.code}",
+                file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
+            )
         table.table(quarter_table(row, figures).set_index("Trimestre"))
 
 
@@ -144,14 +146,14 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
         if data.allocation is not None:
             label = f"Part du versement {year} : {fmt.money(data.allocation)}"
         chart, table = st.columns([5, 3])
-        chart.plotly_chart(
-            charts.trajectory_chart(
-                spec, year, figures, reference=data.allocation, reference_label=label
-            ),
-            config=PLOTLY_CONFIG,
-            theme=None,
-            key=f"chart_{spec.code}",
-        )
+        with chart:
+            chart_with_png(
+                charts.trajectory_chart(
+                    spec, year, figures, reference=data.allocation, reference_label=label
+                ),
+                key=f"chart_{spec.code}",
+                file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
+            )
         table.table(quarter_table(row, figures).set_index("Trimestre"))
 
 

@@ -6,13 +6,13 @@ from collections import Counter
 
 import streamlit as st
 
-from lda_dash import charts, config, fmt
+from lda_dash import config, fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, Status
 from lda_dash.reports import action_status
 from lda_dash.ui import state, widgets
-from lda_dash.ui.data import DashboardData, load_dashboard
+from lda_dash.ui.dashboard_view import dashboard_view
+from lda_dash.ui.data import DashboardData
 from lda_dash.ui.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
-from lda_dash.ui.tables import indicator_table
 
 ACTION_PAGE = "lda_dash/pages/action.py"
 ACTION_COUNT_LABELS = {
@@ -48,7 +48,8 @@ READING_GUIDE = """
 
 
 def main() -> None:
-    data = state.load_or_stop(load_dashboard, config.db_path(), state.wanted_selection())
+    view = state.load_or_stop(dashboard_view, config.db_path(), state.wanted_selection())
+    data = view.data
     context = data.context
     state.remember(context)
     widgets.demo_banner(context.demo)
@@ -57,13 +58,11 @@ def main() -> None:
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
-    titles = {a["number"]: a["title"] for a in data.actions}
     st.subheader("Atteinte des actions")
-    st.plotly_chart(charts.attainment_chart(data.report, titles), config=PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(view.chart, config=PLOTLY_CONFIG, theme=None)
     action_links(data.actions)
     st.subheader("Indicateurs")
-    table = indicator_table(data.report, titles, data.unvalidated)
-    st.table(table.set_index("N°"))
+    st.table(view.table)
     st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")
     with st.expander("Comment lire ces chiffres"):
         st.markdown(READING_GUIDE)

@@ -11,3 +11,6 @@ from lda_dash.repository.conventions import *  # noqa: F403
 from lda_dash.repository.figures import *  # noqa: F403
 from lda_dash.repository.finances import *  # noqa: F403
 from lda_dash.repository.money import *  # noqa: F403
+from lda_dash.repository.national import *  # noqa: F403
+from lda_dash.repository.synthetic import *  # noqa: F403
+from lda_dash.repository.workflow import *  # noqa: F403

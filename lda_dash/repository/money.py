@@ -19,12 +19,23 @@ WHERE convention_id = ? AND code = '{SPENDING_CODE}' AND list_contains(?::VARCHA
 GROUP BY year ORDER BY year
 """
 DECISIONS = "SELECT * FROM clawback_decision WHERE convention_id = ? ORDER BY year"
+ALLOCATION_SET = """
+SELECT set_by, set_at, reason FROM allocation WHERE convention_id = ? AND year = ?
+ORDER BY set_at DESC LIMIT 1
+"""
+YEAR_LOCKS = "SELECT * FROM year_lock WHERE convention_id = ? ORDER BY year"
 
 
 def allocation_overrides(con: Connection, convention_id: str, year: int) -> dict[int, Decimal]:
     """The coordination's allocation for a year, or {} when the default rule applies."""
     rows = con.execute(ALLOCATION_OVERRIDES, [convention_id, year]).fetchall()
     return dict(rows)
+
+
+def allocation_record(con: Connection, convention_id: str, year: int) -> dict | None:
+    """Who set the year's override, when and why; None when the default rule applies."""
+    rows = _dicts(con.execute(ALLOCATION_SET, [convention_id, year]))
+    return rows[0] if rows else None
 
 
 def spending_by_year(
@@ -37,6 +48,11 @@ def spending_by_year(
 
 def decisions(con: Connection, convention_id: str) -> list[dict]:
     return _dicts(con.execute(DECISIONS, [convention_id]))
+
+
+def year_locks(con: Connection, convention_id: str) -> dict[int, dict]:
+    """year → its lock record (locked, changed_by, changed_at, reason); never locked: absent."""
+    return {row["year"]: row for row in _dicts(con.execute(YEAR_LOCKS, [convention_id]))}
 
 
 def decided_amounts(con: Connection, convention_id: str) -> dict[int, Decimal]:
@@ -146,6 +162,9 @@ def set_allocation(
     if not may(actor, "allocation"):
         require("seule la coordination modifie la répartition")
     reason = _need_reason(reason, "modifier la répartition")
+    if year_locks(con, convention_id).get(year, {}).get("locked"):
+        # The allocation is a term of the proposal the decision relied on.
+        require(f"l'année {year} est verrouillée après la décision de reversement")
     total = sum((Decimal(v) for v in shares.values()), Decimal(0))
     if total != Decimal(payment):
         require(f"la répartition totalise {total} € au lieu du versement de {payment} €")

@@ -57,19 +57,25 @@ def _copy(widget_key: str, key: str) -> None:
 
 
 def context_selectors(context: Context) -> None:
-    """Convention and year selectors in the sidebar, under the page list."""
+    """Convention and year selectors in the sidebar, under the page list.
+
+    The convention (territory) switch appears once a second convention is loaded (issue 5):
+    with one, it would only take room.
+    """
     labels = {c["id"]: convention_label(c) for c in context.conventions}
-    st.session_state["_w_convention"] = context.convention_id
     st.session_state["_w_year"] = context.year
     with st.sidebar:
-        st.selectbox(
-            "Convention",
-            list(labels),
-            format_func=labels.get,
-            key="_w_convention",
-            on_change=_copy,
-            args=("_w_convention", CONVENTION_KEY),
-        )
+        if len(labels) > 1:
+            st.session_state["_w_convention"] = context.convention_id
+            st.selectbox(
+                "Convention",
+                list(labels),
+                format_func=labels.get,
+                key="_w_convention",
+                on_change=_copy,
+                args=("_w_convention", CONVENTION_KEY),
+                help="Le territoire et la convention affichés.",
+            )
         st.selectbox(
             "Année",
             context.years,

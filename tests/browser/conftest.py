@@ -58,10 +58,9 @@ def wait_until_answering(url: str, server: subprocess.Popen, log: Path, timeout:
     pytest.fail(f"streamlit did not answer within {timeout:g} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """`streamlit run app.py` on a free port, over a demo database of its own."""
-    folder = tmp_path_factory.mktemp("browser")
+@contextmanager
+def streamlit_server(folder: Path):
+    """`streamlit run app.py` on a free port over a demo database of its own in `folder`."""
     database = folder / "demo.duckdb"
     init_database(database, demo=True)
     port = free_port()
@@ -99,6 +98,19 @@ def app_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def app_folder(tmp_path_factory) -> Path:
+    """The shared server's folder: its database is `demo.duckdb`, for journeys that check it."""
+    return tmp_path_factory.mktemp("browser")
+
+
+@pytest.fixture(scope="session")
+def app_url(app_folder):
+    """The app over a demo database shared by the journeys."""
+    with streamlit_server(app_folder) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

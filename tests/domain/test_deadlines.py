@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from lda_dash.domain.deadlines import add_months, timeline
+from lda_dash.domain.deadlines import add_months, date_order_problems, timeline
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,21 @@ def test_timeline_flags_overdue_steps():
     assert steps[3].due == date(2024, 2, 29)
     assert not steps[3].overdue  # due today is not overdue yet
     assert timeline(date(2023, 1, 31), date(2023, 8, 31), today=date(2024, 3, 1))[3].overdue
+
+
+@pytest.mark.parametrize(
+    ("letter", "title", "paid", "problems"),
+    [
+        (date(2023, 1, 31), date(2023, 3, 1), date(2023, 6, 1), []),
+        (None, None, None, []),
+        (date(2023, 1, 31), date(2023, 1, 31), None, []),  # same day is in order
+        (date(2023, 3, 1), date(2023, 1, 31), None, ["précéder la lettre"]),
+        (None, date(2023, 3, 1), date(2023, 2, 1), ["précéder le titre"]),
+        (None, None, date(2023, 2, 1), ["suppose un titre"]),
+    ],
+)
+def test_article_4_dates_follow_each_other(letter, title, paid, problems):
+    found = date_order_problems(letter, title, paid)
+    assert len(found) == len(problems)
+    for text, words in zip(found, problems, strict=True):
+        assert words in text

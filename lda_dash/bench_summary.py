@@ -1,0 +1,72 @@
+"""The benchmark's results in a few lines, French first, English in brackets."""
+
+from __future__ import annotations
+
+LABELS = {
+    "dashboard_rerun": "Tableau de bord, un territoire (dashboard rerun)",
+    "dashboard_rerun_data_changed": "  … après un changement des données (data changed)",
+    "floor_rerun": "Page Streamlit nue équivalente (bare floor)",
+    "national_rerun": "Vue nationale (national page rerun)",
+    "national_rerun_data_changed": "  … après un changement des données (data changed)",
+    "progress_one_territory": "progress, un territoire (one territory)",
+    "progress_all_territories": "progress, tous les territoires (all territories)",
+    "import_figures_file": "Import d'un fichier de chiffres (figures file import)",
+    "export_pdf": "Rapport PDF (PDF export)",
+    "export_pptx": "Présentation PPTX (PPTX export)",
+}
+TARGET_LABELS = {
+    "dashboard_over_floor": "tableau de bord / plancher à N=46 (dashboard / floor) ≤ 2",
+    "dashboard_scaling": "tableau de bord N=460 / N=46 (scaling) ≤ 1,5",
+    "progress_all_territories": "progress tous territoires à N=460 ≤ 1 s",
+    "import_figures_file": "import de 10 000 lignes ≤ 3 s",
+    "peak_memory_mb": "mémoire maximale à N=460 ≤ 600 Mo (peak memory)",
+}
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms".replace(",", "\u202f")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def run_lines(result: dict) -> list[str]:
+    p, load = result["parameters"], result["machine"]
+    lines = [
+        f"N = {p['territories']} territoires × {p['years']} ans, "
+        f"{_thousands(result['database']['rows']['figure'])} chiffres ; médianes de "
+        f"{p['repeat']} exécutions (medians of {p['repeat']} runs) ; charge de la machine "
+        f"(load average) {load['load_average_before'][0]:.1f} → {load['load_average_after'][0]:.1f}"
+    ]
+    for name, timing in result["timings"].items():
+        cpu = f", CPU {_ms(timing['cpu_median'])}" if "cpu_median" in timing else ""
+        first = f", 1re exécution {_ms(timing['first_run'])}" if "first_run" in timing else ""
+        lines.append(f"  {LABELS.get(name, name)} : {_ms(timing['median'])}{cpu}{first}")
+    ratios = result["ratios"]
+    lines.append(
+        f"  Tableau de bord / plancher (dashboard / floor) : {ratios['dashboard_over_floor']:.2f}"
+        f" ; après un changement des données : {ratios['dashboard_data_changed_over_floor']:.2f}"
+    )
+    lines.append(f"  Mémoire maximale (peak RSS) : {result['memory']['peak_rss_mb']:.0f} Mo")
+    for name in result.get("exports_missing", []):
+        lines.append(f"  Export {name} : absent de exports.FORMATS, non mesuré (not measured)")
+    return lines
+
+
+def summary_lines(results: dict) -> list[str]:
+    """One block per territory count, then the scaling and the targets when there are several."""
+    if "runs" not in results:
+        return run_lines(results)
+    lines = []
+    for result in results["runs"].values():
+        lines += run_lines(result)
+    scaling = results["scaling"]
+    lines.append(f"Coût N={scaling['to']} / N={scaling['from']} (cost ratio) :")
+    for name, ratio in scaling["cost_ratio"].items():
+        lines.append(f"  {LABELS.get(name, name)} : × {ratio:.2f}")
+    lines.append("Objectifs de l'issue 7 (targets) :")
+    for name, target in results["targets"].items():
+        mark = "✔" if target["met"] else "✘"
+        lines.append(f"  {mark} {TARGET_LABELS[name]} : {target['value']:.2f}")
+    return lines

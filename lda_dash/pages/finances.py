@@ -1,0 +1,109 @@
+"""Finances: per action, the annex budget, the share of the payment, the validated spending, the
+consumption and the cost per result; for the convention, the balance carried over."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lda_dash import config, finance_charts, fmt
+from lda_dash.ui import control_widgets, state, widgets
+from lda_dash.ui.control_data import FinancesData, load_finance_page
+from lda_dash.ui.control_tables import balance_table, finance_table
+
+ALLOCATION_DEFAULT = (
+    "règle par défaut de la convention : en première année, la colonne « Financement AMI "
+    "demandé » de l'annexe ; ensuite, le versement au prorata des besoins estimés de la "
+    "deuxième année (dépenses − cofinancements), arrondi à l'euro"
+)
+READING_GUIDE = """
+- **Consommation** : dépenses AMI validées ÷ part du versement de l'action. Au-delà de 100 %,
+  l'action a dépensé plus que sa part ; le taux est montré tel quel.
+- **Résultat principal** : le premier indicateur de l'action qui compte quelque chose (somme,
+  cumul ou stock), par exemple les logements captés (action 2) ou les visites à domicile
+  (action 8). Une action suivie seulement par des jalons ou des taux n'a pas de coût par résultat.
+- **Coût par résultat** : part du versement (ou dépenses) ÷ valeur de l'année du résultat
+  principal, par exemple des euros par logement capté.
+- **Solde reporté** : versements cumulés − dépenses AMI validées cumulées − reversements décidés
+  cumulés, depuis la première année de la convention.
+"""
+
+
+def main() -> None:
+    data = state.load_or_stop(load_finance_page, config.db_path(), state.wanted_selection())
+    context = data.context
+    state.remember(context)
+    widgets.demo_banner(context.demo)
+    state.context_selectors(context)
+    st.title(f"Finances {context.year}")
+    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.info(
+        "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
+        "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",
+        icon=":material/verified:",
+    )
+    key_figures(data)
+    allocation_rule(data)
+    report = data.finances
+    st.subheader("Part du versement et dépenses, par action")
+    st.plotly_chart(
+        finance_charts.allocation_spending_chart(
+            report.actions, data.titles, context.year, data.pending_spending
+        ),
+        config=control_widgets.PLOTLY_CONFIG,
+        theme=None,
+    )
+    st.subheader("Détail par action")
+    st.table(finance_table(report.actions, data.titles, data.pending_spending))
+    if all(line.budget.ami is None for line in report.actions):
+        st.caption(
+            f"Pour {context.year}, l'annexe ne donne que des estimations de coût et de "
+            "cofinancement, sans montant de financement AMI par action."
+        )
+    with st.expander("Comment lire ces chiffres"):
+        st.markdown(READING_GUIDE)
+    st.subheader("Solde de la convention")
+    st.table(balance_table(report.balance))
+    st.caption(
+        "Une année sans dépense validée ne retire rien au solde ; ses dépenses sont indiquées "
+        "« non déclarées »."
+    )
+    st.header("Rapport d'exécution", divider="gray")
+    control_widgets.report_downloads(config.db_path(), context.convention, context.year)
+
+
+def key_figures(data: FinancesData) -> None:
+    report, year = data.finances, data.context.year
+    totals = report.totals
+    balance = next((b.balance for b in report.balance if b.year == year), None)
+    pending = sum(data.pending_spending.values())
+    cols = st.columns(4, border=True)
+    cols[0].metric(f"Versement {year}", fmt.money(data.payment))
+    cols[1].metric(
+        "Dépenses AMI validées",
+        fmt.money(totals.spending) if totals.spending is not None else "aucune",
+        f"+ {fmt.money(pending)} soumis, non validés" if pending else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cols[2].metric("Consommation du versement", fmt.percent(totals.consumption))
+    cols[3].metric(f"Solde reporté fin {year}", fmt.money(balance))
+
+
+def allocation_rule(data: FinancesData) -> None:
+    """Which rule gave the shares: the convention's default, or the coordination's override."""
+    report = data.finances
+    if report.allocation_missing:
+        st.warning(
+            f"Pas de répartition pour {data.context.year} : {report.allocation_missing}.",
+            icon=":material/info:",
+        )
+    elif report.allocation_is_override:
+        st.markdown(
+            "**Répartition du versement : fixée par la coordination** (elle remplace la règle "
+            "par défaut pour cette année)."
+        )
+    else:
+        st.markdown(f"**Répartition du versement** : {ALLOCATION_DEFAULT}.")
+
+
+main()

@@ -1,0 +1,141 @@
+"""Vue nationale: territories side by side: attainment by year, statuses, money, clawback risk."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import streamlit as st
+
+from lda_dash import config, fmt
+from lda_dash.ui import state, widgets
+from lda_dash.ui.national_data import ORDERS, SHOWN_CHOICES, NationalData, NationalSelection
+from lda_dash.ui.national_view import national_view
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+KEYS = {
+    "year": "national_year",
+    "categories": "national_categories",
+    "order": "national_order",
+    "shown": "national_shown",
+}
+READING_GUIDE = """
+- **Atteinte d'un territoire** : moyenne simple des atteintes de ses actions (chacune plafonnée à
+  100 %, calculée comme sur le tableau de bord), sur les catégories d'actions choisies. Une action
+  sans atteinte (aucun chiffre pendant l'année) n'entre pas dans la moyenne.
+- **Statuts** : un statut par action, comme sur le tableau de bord (année terminée : atteint,
+  partiellement atteint, non atteint ; année en cours : en bonne voie, à surveiller, en retard).
+- **Chiffres comptés** : soumis et validés, comme sur le tableau de bord ; le risque de
+  reversement ne compte que les chiffres validés, comme le contrôle de la préfecture.
+- **Risque de reversement** : la proposition de l'article 4 pour la dernière année terminée :
+  base objectifs (part du versement × (1 − atteinte) des actions sous le seuil), base
+  non-consommation (versements − dépenses AMI − reversements déjà décidés, cumulés), et le
+  montant proposé, le plus grand des deux dans la limite du versement de l'année. Elle porte
+  sur la convention entière, quel que soit le filtre de catégories.
+"""
+
+
+def wanted() -> NationalSelection:
+    get = st.session_state.get
+    return NationalSelection(
+        year=get(KEYS["year"]),
+        categories=tuple(get(KEYS["categories"]) or ()),
+        order=get(KEYS["order"], "late"),
+        shown=get(KEYS["shown"], 20),
+    )
+
+
+def _copy(name: str) -> None:
+    st.session_state[KEYS[name]] = st.session_state[f"_w_national_{name}"]
+
+
+def selectors(data: NationalData) -> None:
+    """Year, categories of actions, order and number of territories, in the sidebar."""
+    chosen = data.selection
+    st.session_state["_w_national_year"] = data.year
+    st.session_state["_w_national_categories"] = list(chosen.categories)
+    st.session_state["_w_national_order"] = chosen.order
+    st.session_state["_w_national_shown"] = chosen.shown
+    with st.sidebar:
+        st.selectbox(
+            "Année",
+            data.years,
+            key="_w_national_year",
+            format_func=str,
+            on_change=_copy,
+            args=("year",),
+        )
+        st.multiselect(
+            "Catégories d'actions",
+            data.categories,
+            key="_w_national_categories",
+            placeholder="Toutes les catégories",
+            on_change=_copy,
+            args=("categories",),
+        )
+        st.selectbox(
+            "Ordre des territoires",
+            list(ORDERS),
+            format_func=ORDERS.get,
+            key="_w_national_order",
+            on_change=_copy,
+            args=("order",),
+        )
+        st.selectbox(
+            "Territoires détaillés",
+            SHOWN_CHOICES,
+            key="_w_national_shown",
+            on_change=_copy,
+            args=("shown",),
+        )
+
+
+def key_figures(data: NationalData) -> None:
+    territories = data.territories
+    known = [t.attainment for t in territories if t.attainment is not None]
+    allocated = sum((t.allocated or Decimal(0) for t in territories), Decimal(0))
+    spent = sum((t.spent or Decimal(0) for t in territories), Decimal(0))
+    at_risk = sum(p.proposed_total for _, p in data.clawbacks)
+    columns = st.columns(4, border=True)
+    columns[0].metric("Territoires", fmt.number(len(territories)))
+    columns[1].metric("Atteinte moyenne", fmt.percent(sum(known) / len(known) if known else None))
+    columns[2].metric(
+        f"Dépensé / versé {data.year}", f"{fmt.money(spent)} / {fmt.money(allocated)}"
+    )
+    label = f"Reversements proposés {data.clawback_year}" if data.clawback_year else "Reversements"
+    columns[3].metric(label, fmt.money(at_risk) if data.clawback_year else "—")
+
+
+def main() -> None:
+    view = state.load_or_stop(national_view, config.db_path(), wanted())
+    data = view.data
+    st.session_state[KEYS["year"]] = data.year
+    widgets.demo_banner(data.demo)
+    selectors(data)
+    scope = ", ".join(data.selection.categories) or "toutes les catégories d'actions"
+    st.title(f"Vue nationale {data.year}")
+    st.caption(
+        f"{len(data.territories)} territoires · {scope} · date de référence "
+        f"{fmt.day(data.as_of)} · chiffres soumis et validés"
+    )
+    key_figures(data)
+    st.subheader("Atteinte par territoire et par année")
+    shown = len(data.trend)
+    which = "Le territoire" if shown == 1 else f"Les {shown} territoires"
+    st.caption(f"{which} {ORDERS[data.selection.order]} en {data.year}.")
+    st.plotly_chart(view.heatmap, config=PLOTLY_CONFIG, theme=None)
+    st.subheader(f"Statuts des actions en {data.year}")
+    st.plotly_chart(view.statuses, config=PLOTLY_CONFIG, theme=None)
+    st.subheader(f"Versé et dépensé en {data.year}")
+    st.plotly_chart(view.money, config=PLOTLY_CONFIG, theme=None)
+    st.subheader("Territoires détaillés")
+    st.dataframe(view.territories, hide_index=True)
+    if data.clawback_year is not None and view.clawbacks is not None:
+        st.subheader(f"Territoires les plus exposés à un reversement ({data.clawback_year})")
+        st.caption("Proposition de l'article 4 sur les chiffres validés : la préfecture décide.")
+        st.plotly_chart(view.clawback_chart, config=PLOTLY_CONFIG, theme=None)
+        st.dataframe(view.clawbacks, hide_index=True)
+    with st.expander("Comment lire ces chiffres"):
+        st.markdown(READING_GUIDE)
+
+
+main()

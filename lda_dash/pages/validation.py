@@ -1,0 +1,193 @@
+"""Validation des chiffres (coordination): validate or return the submitted figures, see who has
+reported each quarter, and edit targets and weights, each change with its reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import streamlit as st
+
+from lda_dash import auth, config, db
+from lda_dash.accounts import slug
+from lda_dash.domain.entry import latest_ended_quarter
+from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.numbers import NotANumber, normalised, parse_decimal
+from lda_dash.domain.permissions import PermissionDenied
+from lda_dash.ui import state, widgets
+from lda_dash.ui.review_data import ReviewData, change_indicator, load_review, review
+from lda_dash.ui.review_tables import (
+    REPORTING_LEGEND,
+    missing_reports,
+    pending_table,
+    reporting_grid,
+    targets_table,
+)
+
+NOTICE_KEY = "review_notice"
+
+
+def _notice(kind: str, text: str) -> None:
+    st.session_state[NOTICE_KEY] = (kind, text)
+    st.rerun()
+
+
+def _show_notice() -> None:
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        {"success": st.success, "error": st.error}[notice[0]](notice[1])
+
+
+def pending_section(data: ReviewData) -> None:
+    st.subheader("Chiffres soumis à valider")
+    st.caption(
+        "Par organisation et par trimestre, toutes années confondues. Valider rend un chiffre "
+        "définitif pour les vues de contrôle ; le renvoyer le rend de nouveau modifiable par "
+        "le partenaire, qui lit votre motif."
+    )
+    if not data.pending:
+        st.success("Aucun chiffre soumis en attente : tout est traité.", icon="✔")
+    for (organisation, year, quarter), figures in data.pending.items():
+        with st.container(border=True):
+            st.markdown(f"#### {organisation} · T{quarter} {year}")
+            st.caption(f"{len(figures)} chiffre{'s' if len(figures) > 1 else ''} soumis")
+            st.table(pending_table(figures, data.titles).set_index("Action"))
+            _review_form(data, f"{organisation} · T{quarter} {year}", figures)
+
+
+def _review_form(data: ReviewData, heading: str, figures) -> None:
+    labels = {figure.key: figure.label for figure in figures}
+    with st.form(f"review_{slug(heading)}_{abs(hash(tuple(labels)))}"):
+        chosen = st.multiselect(
+            "Chiffres concernés (tous par défaut)", list(labels), default=list(labels),
+            format_func=labels.get,
+        )  # fmt: skip
+        reason = st.text_area(
+            "Motif du renvoi (obligatoire pour renvoyer ; le partenaire le lira)",
+            placeholder="Ex. : le T3 est inférieur au T2 alors que c'est un cumul annuel.",
+        )
+        left, right = st.columns(2)
+        validate = left.form_submit_button(
+            "Valider les chiffres choisis", type="primary", icon=":material/check:",
+            width="stretch",
+        )  # fmt: skip
+        send_back = right.form_submit_button(
+            "Renvoyer au partenaire", icon=":material/undo:", width="stretch"
+        )
+    if not (validate or send_back):
+        return
+    if not chosen:
+        st.error("Choisissez au moins un chiffre.")
+        return
+    if send_back and not reason.strip():
+        st.error("Indiquez le motif du renvoi : le partenaire en a besoin pour corriger.")
+        return
+    decision = "validated" if validate else "returned"
+    try:
+        count = review(
+            config.db_path(), data.context.convention_id, auth.current_actor(), chosen,
+            decision, reason,
+        )  # fmt: skip
+    except (PermissionDenied, db.DatabaseBusy) as refused:
+        st.error(f"Rien n'a été enregistré : {refused}")
+        return
+    plural = "s" if count > 1 else ""
+    done = f"validé{plural}" if validate else f"renvoyé{plural} au partenaire"
+    _notice("success", f"{heading} : {count} chiffre{plural} {done}.")
+
+
+def completeness_section(data: ReviewData) -> None:
+    year = data.context.year
+    st.subheader(f"Qui a déclaré ? ({year})")
+    if not data.grid:
+        st.info("Aucune action n'est confiée à une organisation partenaire.")
+        return
+    st.table(reporting_grid(data.grid, year))
+    st.caption(REPORTING_LEGEND)
+    ended_year, ended_quarter = latest_ended_quarter(data.context.as_of)
+    quarter = 4 if ended_year > year else ended_quarter if ended_year == year else None
+    if not quarter:
+        return
+    nothing, partly = missing_reports(data.grid, quarter)
+    if nothing:
+        st.warning(
+            f"**Rien de transmis pour le T{quarter} {year}** : " + " ; ".join(nothing) + ".",
+            icon=":material/schedule:",
+        )
+    if partly:
+        st.warning(
+            f"**T{quarter} {year} incomplet** : " + " ; ".join(partly) + ".",
+            icon=":material/schedule:",
+        )
+
+
+def targets_section(data: ReviewData) -> None:
+    year = data.context.year
+    st.subheader(f"Cibles {year} et poids des indicateurs")
+    st.caption(
+        "Chaque changement demande un motif, gardé dans l'historique avec l'ancienne et la "
+        "nouvelle valeur. Le poids compte dans l'atteinte d'une action (1 par défaut)."
+    )
+    st.dataframe(targets_table(data.specs, year), hide_index=True, width="stretch")
+    keys = [key for key in data.specs if key[1] != SPENDING_CODE]
+    key = st.selectbox(
+        "Indicateur à modifier", keys,
+        format_func=lambda k: f"n° {k[0]} · {data.specs[k].label} ({k[1]})",
+    )  # fmt: skip
+    spec = data.specs[key]
+    current = spec.target(year)
+    with st.form(f"target_{key[0]}_{key[1]}_{year}"):
+        left, right = st.columns(2)
+        # Text, not a number field: a browser's number field drops a French decimal comma.
+        target_text = left.text_input(
+            f"Cible {year} (vide : sans cible)", value=_french(current),
+            help="Un jalon a pour cible 1 (à produire dans l'année).",
+        )  # fmt: skip
+        weight_text = right.text_input("Poids", value=_french(spec.weight))
+        reason = st.text_input("Motif du changement (obligatoire)")
+        saved = st.form_submit_button("Enregistrer le changement", icon=":material/save:")
+    if not saved:
+        return
+    try:
+        target = parse_decimal(target_text)
+        weight = parse_decimal(weight_text)
+    except NotANumber as wrong:
+        st.error(f"Rien n'a été enregistré : {wrong}.")
+        return
+    if weight is None or weight < 0 or (target is not None and target < 0):
+        st.error("Rien n'a été enregistré : la cible et le poids sont des nombres positifs.")
+        return
+    if not reason.strip():
+        st.error("Indiquez le motif du changement : il est gardé dans l'historique.")
+        return
+    try:
+        changed = change_indicator(
+            config.db_path(), data.context.convention_id, auth.current_actor(), key, year,
+            target, weight, reason,
+        )  # fmt: skip
+    except (PermissionDenied, db.DatabaseBusy) as refused:
+        st.error(f"Rien n'a été enregistré : {refused}")
+        return
+    if not changed:
+        st.info("Rien n'a changé : la cible et le poids sont ceux déjà enregistrés.")
+        return
+    _notice("success", f"{spec.label} ({spec.code}) : {' et '.join(changed)} enregistré(s).")
+
+
+def _french(number) -> str:
+    return "" if number is None else format(normalised(Decimal(number)), "f").replace(".", ",")
+
+
+def main() -> None:
+    data = state.load_or_stop(load_review, config.db_path(), state.wanted_selection())
+    state.remember(data.context)
+    widgets.demo_banner(data.context.demo)
+    state.context_selectors(data.context)
+    st.title("Validation des chiffres")
+    st.caption(f"{data.context.convention['territory_name']} · {data.context.convention['title']}")
+    _show_notice()
+    pending_section(data)
+    completeness_section(data)
+    targets_section(data)
+
+
+main()

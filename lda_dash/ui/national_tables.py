@@ -1,0 +1,69 @@
+"""Tables of the national view, already formatted in French (pandas, no Streamlit)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import pandas as pd
+
+from lda_dash import fmt
+from lda_dash.domain.clawback import ClawbackProposal
+from lda_dash.domain.model import Status
+from lda_dash.ui.labels import STATUS_ICONS, money
+from lda_dash.ui.national_data import Territory
+
+STATUS_COLUMNS = (
+    Status.ACHIEVED,
+    Status.PARTIALLY_ACHIEVED,
+    Status.NOT_ACHIEVED,
+    Status.ON_TRACK,
+    Status.WATCH,
+    Status.LATE,
+    Status.NO_DATA,
+)
+
+
+def status_totals(territories: Sequence[Territory]) -> Counter:
+    total: Counter = Counter()
+    for territory in territories:
+        total.update(territory.statuses)
+    return total
+
+
+def territory_table(territories: Sequence[Territory]) -> pd.DataFrame:
+    """One row per territory shown: attainment, actions per status, money of the year."""
+    counts = status_totals(territories)
+    shown = [s for s in STATUS_COLUMNS if counts[s]]
+    rows = []
+    for t in territories:
+        row = {"Territoire": t.name, "Atteinte": fmt.percent(t.attainment)}
+        row.update({STATUS_ICONS[s]: t.statuses.get(s, 0) for s in shown})
+        row["Part du versement"] = money(t.allocated)
+        row["Dépenses AMI"] = money(t.spent)
+        consumed = t.spent / t.allocated if t.allocated and t.spent is not None else None
+        row["Consommation"] = fmt.percent(consumed)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def clawback_table(
+    names: dict[str, str], proposals: Sequence[tuple[str, ClawbackProposal]]
+) -> pd.DataFrame:
+    """Every term of the proposal for the territories most exposed (DOMAIN.md 8)."""
+    rows = []
+    for cid, p in proposals:
+        unspent = "sans objet" if p.unspent_base is None else money(p.unspent_base)
+        rows.append(
+            {
+                "Territoire": names[cid],
+                "Versement": money(p.payment),
+                "Base objectifs": money(p.objective_base_total),
+                "Base non-consommation": unspent,
+                "Montant proposé": money(p.proposed_total),
+                "Part du versement": fmt.percent(
+                    p.proposed_total / p.payment if p.payment else None
+                ),
+            }
+        )
+    return pd.DataFrame(rows)

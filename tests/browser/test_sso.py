@@ -1,0 +1,121 @@
+"""Single sign-on in a real Chromium: a local OpenID Connect provider on loopback stands in for
+ProConnect; the identity's e-mail opens the account that carries it.
+
+The provider is `oidc-provider-mock` (a Flask app) served from a thread of the test process; the
+app is a second `streamlit run` whose `[auth]` secrets come from a temporary file passed with
+`--secrets.files`, so the repository's `.streamlit/` is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from conftest import (
+    REPO,
+    expect_no_exception,
+    free_port,
+    screenshot_on_failure,
+    sync_api,
+    wait_until_answering,
+)
+
+from lda_dash import db
+from lda_dash.accounts import add_account
+from lda_dash.setup_db import init_database
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "claire.martin@dijon.example.fr"
+CLIENT_ID = "lda-dash-test"
+
+
+@contextmanager
+def identity_provider(email: str) -> Iterator[str]:
+    """The mock provider on 127.0.0.1 with one predefined identity; yields its address."""
+    oidc_mock = pytest.importorskip("oidc_provider_mock")
+    from werkzeug.serving import make_server
+
+    os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # plain http on loopback only
+    provider = oidc_mock.app(user_claims=[oidc_mock.User(sub=email, claims={"email": email})])
+    server = make_server("127.0.0.1", 0, provider, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+@contextmanager
+def app_with_sign_on(folder, provider_url: str) -> Iterator[str]:
+    """`streamlit run app.py` with an [auth] section pointing at the provider; yields its URL."""
+    database = folder / "sso.duckdb"
+    init_database(database)
+    with db.connect(database) as con:
+        add_account(con, "claire", "coordination", None, email=EMAIL)
+    port = free_port()
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{os.urandom(24).hex()}"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        'client_secret = "secret-de-test"\n'
+        f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    log = folder / "streamlit-sso.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+                "--server.headless", "true", "--server.port", str(port),
+                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                "--secrets.files", str(secrets),
+            ],
+            cwd=REPO,
+            env={**os.environ, "LDA_DASH_DB": str(database), "AUTHLIB_INSECURE_TRANSPORT": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_proconnect_identity_signs_in_the_account_with_its_email(browser, tmp_path):
+    expect = sync_api.expect
+    with identity_provider(EMAIL) as provider_url, app_with_sign_on(tmp_path, provider_url) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        page = context.new_page()
+        try:
+            with screenshot_on_failure(page, "sso_journey"):
+                page.goto(url)
+                button = page.get_by_role("button", name="Se connecter avec ProConnect")
+                expect(button).to_be_visible(timeout=60_000)
+                button.click()
+                # The provider's own page: authorise the predefined identity.
+                page.get_by_role("button", name=EMAIL).click(timeout=30_000)
+                dashboard = page.get_by_role("heading", name=re.compile(r"^Tableau de bord \d{4}$"))
+                expect(dashboard).to_be_visible(timeout=60_000)
+                expect(page.get_by_text("Connecté : claire")).to_be_visible()
+                expect_no_exception(page)
+        finally:
+            context.close()

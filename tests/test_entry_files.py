@@ -1,0 +1,84 @@
+"""Files of the entry page: the prefilled template reads back as it was written, in CSV and
+XLSX alike, and the CSV/XLSX writers keep French Excel and formula safety in mind."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from lda_dash import db, repository
+from lda_dash.domain.model import QuarterFigure
+from lda_dash.domain.permissions import Actor
+from lda_dash.exports.tables import csv_bytes, xlsx_bytes
+from lda_dash.figures_file import read_figures_file
+from lda_dash.ui.data import Selection
+from lda_dash.ui.entry_data import load_entry
+from lda_dash.ui.entry_files import check_file, import_file, template_files, template_rows
+
+CID = "dijon-2021-2022"
+HABITAT = "association-habitat-solidaire-demo"
+PARTNER = Actor("demo-partenaire", "partenaire", HABITAT)
+
+
+def test_the_template_lists_the_partner_indicators_with_their_stored_values(demo_db_path):
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2022, 4), today=date(2023, 2, 1))
+    rows = template_rows(data)
+    assert [(r[0], r[1]) for r in rows] == [
+        (2, "CAPT"), (2, "DEP_AMI"), (3, "BILAN"), (3, "DEP_AMI"), (4, "GLA"), (4, "DEP_AMI"),
+        (5, "REPIT"), (5, "REPIT_OCC"), (5, "DEP_AMI"),
+    ]  # fmt: skip
+    assert rows[0][2:5] == [2022, 4, 14]
+    assert rows[7][4:7] == [None, 69, 91]  # a rate: numerator and denominator
+
+
+def test_the_csv_and_xlsx_templates_read_back_identically(demo_db_path):
+    with db.connect(demo_db_path) as con:
+        repository.save_figures(
+            con, CID,
+            [QuarterFigure(2, "DEP_AMI", 2023, 1, Decimal("1250.5"), comment="=SOMME(A1)",
+                           status="draft")],
+            PARTNER, "Saisie",
+        )  # fmt: skip
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2023, 1), today=date(2023, 5, 1))
+    csv_file, xlsx_file = template_files(data)
+    assert csv_file.startswith(b"\xef\xbb\xbf") and b";1250,5;" in csv_file
+    from_csv = read_figures_file(csv_file, "modele.csv")
+    from_xlsx = read_figures_file(xlsx_file, "modele.xlsx")
+    assert [r[1:] for r in map(_fields, from_csv)] == [r[1:] for r in map(_fields, from_xlsx)]
+    spending = next(r for r in from_csv if (r.action, r.indicator) == ("2", "DEP_AMI"))
+    assert spending.comment == "'=SOMME(A1)"  # inert in a spreadsheet
+
+
+def _fields(row):
+    return (row.line, row.action, row.indicator, row.year, row.quarter,
+            row.value.replace(",", "."), row.numerator, row.denominator, row.comment)  # fmt: skip
+
+
+def test_a_filled_template_imports_as_a_draft(demo_db_path):
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2023, 1), today=date(2023, 5, 1))
+    content = (
+        b"action;indicateur;annee;trimestre;valeur;numerateur;denominateur\n"
+        b"2;CAPT;2023;1;9;;\n5;REPIT_OCC;2023;1;;60;91\n"
+    )
+    assert check_file(demo_db_path, CID, PARTNER, content, "t.csv", "draft").ok
+    steps = []
+    check = import_file(demo_db_path, CID, PARTNER, content, "t.csv", "submitted",
+                        progress=lambda fraction, text: steps.append(fraction))  # fmt: skip
+    assert check.ok and steps[-1] == 1.0 and steps == sorted(steps)
+    with db.connect(demo_db_path) as con:
+        stored = {(f.code, f.status) for f in repository.figures(con, CID) if f.year == 2023}
+    assert stored == {("CAPT", "submitted"), ("REPIT_OCC", "submitted")}
+    assert data.quarter == 1
+
+
+def test_csv_for_french_excel():
+    content = csv_bytes(["a", "b", "c"], [[Decimal("-3.5"), "+33 6", None]])
+    assert content == "\ufeffa;b;c\r\n-3,5;'+33 6;\r\n".encode()
+
+
+def test_xlsx_keeps_numbers_typed_and_text_inert():
+    sheet = load_workbook(io.BytesIO(xlsx_bytes("Chiffres", ["v", "t"], [[Decimal(12), "@x"]])))
+    assert [c.value for c in sheet.active[2]] == [12, "'@x"]

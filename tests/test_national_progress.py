@@ -1,0 +1,143 @@
+"""The SQL path of progress and clawbacks gives exactly what the per-convention path gives."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from lda_dash import db, repository
+from lda_dash.cli import main
+from lda_dash.control import ControlRefused, load_clawback
+from lda_dash.domain.model import COUNTED_STATUSES
+from lda_dash.national import load_reports, national_records
+from lda_dash.national_money import load_clawbacks
+from lda_dash.reports import compute_progress, load_progress, progress_records
+from lda_dash.synthetic import SyntheticPlan
+from lda_dash.synthetic_db import generate_database
+
+SMALL = SyntheticPlan(territories=3, years=(2025, 2026), reported_quarters=3, seed=11)
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synthetic") / "small.duckdb"
+    generate_database(path, SMALL)
+    return path
+
+
+def comparable(report) -> tuple:
+    """Everything a report says; the specs' targets differ only by the years read."""
+    rows = [
+        (r.spec.action, r.spec.code, r.spec.mode, r.year, r.target, r.value, r.attainment,
+         r.expected, r.pace, r.status, r.latest_quarter, r.quarters_reported, r.closed)
+        for r in report.rows
+    ]  # fmt: skip
+    return rows, report.action_attainments, report.threshold, report.validated_only
+
+
+def reference(con, cid: str, year: int, as_of: date, validated_only: bool):
+    """compute_progress on every figure of the convention, all years, as it always did."""
+    return compute_progress(
+        cid,
+        repository.indicator_specs(con, cid),
+        repository.figures(con, cid, COUNTED_STATUSES),
+        year,
+        as_of,
+        validated_only=validated_only,
+    )
+
+
+CASES = [
+    # year, reference date, validated figures only
+    (2021, date(2021, 8, 15), False),
+    (2021, date(2023, 1, 1), True),
+    (2022, date(2022, 6, 30), False),
+    (2022, date(2022, 12, 31), True),
+    (2022, date(2023, 3, 1), False),
+    (2023, date(2023, 3, 1), False),  # a year without figures: everything non renseigné
+]
+SYNTHETIC_CASES = [
+    (2025, date(2025, 9, 1), False),
+    (2025, date(2026, 2, 1), True),
+    (2026, date(2026, 11, 28), False),
+    (2026, date(2026, 11, 28), True),
+    (2026, date(2027, 1, 5), False),
+]
+
+
+@pytest.mark.parametrize(("year", "as_of", "validated_only"), CASES)
+def test_on_the_dijon_demo_the_sql_path_equals_compute_progress(
+    demo_db_path, year, as_of, validated_only
+):
+    with db.connect(demo_db_path, read_only=True) as con:
+        cid = repository.conventions(con)[0]["id"]
+        expected = reference(con, cid, year, as_of, validated_only)
+        national = load_reports(con, year, as_of, validated_only=validated_only)[cid]
+        single = load_progress(con, cid, year, as_of, validated_only=validated_only)
+    assert comparable(national) == comparable(expected)
+    assert comparable(single) == comparable(expected)
+    assert progress_records(national) == progress_records(expected)
+
+
+@pytest.mark.parametrize(("year", "as_of", "validated_only"), SYNTHETIC_CASES)
+def test_on_synthetic_territories_the_sql_path_equals_compute_progress(
+    synthetic_db, year, as_of, validated_only
+):
+    with db.connect(synthetic_db, read_only=True) as con:
+        ids = [c["id"] for c in repository.conventions(con)]
+        national = load_reports(con, year, as_of, validated_only=validated_only)
+        assert sorted(national) == sorted(ids)
+        for cid in ids:
+            expected = reference(con, cid, year, as_of, validated_only)
+            assert comparable(national[cid]) == comparable(expected), cid
+            single = load_progress(con, cid, year, as_of, validated_only=validated_only)
+            assert comparable(single) == comparable(expected), cid
+
+
+def test_asking_for_some_conventions_computes_only_those(synthetic_db):
+    with db.connect(synthetic_db, read_only=True) as con:
+        first = repository.conventions(con)[0]["id"]
+        reports = load_reports(con, 2026, date(2026, 11, 28), convention_ids=[first])
+    assert list(reports) == [first]
+
+
+@pytest.mark.parametrize(
+    ("path_fixture", "year"),
+    [("demo_db_path", 2021), ("demo_db_path", 2022), ("synthetic_db", 2025)],
+)
+def test_national_clawbacks_equal_the_control_of_each_convention(request, path_fixture, year):
+    path = request.getfixturevalue(path_fixture)
+    as_of = date(2027, 2, 1)
+    with db.connect(path, read_only=True) as con:
+        proposals = load_clawbacks(con, year, as_of)
+        for convention in repository.conventions(con):
+            try:
+                expected, _ = load_clawback(con, convention["id"], year, as_of=as_of)
+            except ControlRefused:
+                assert convention["id"] not in proposals
+                continue
+            assert proposals[convention["id"]] == expected
+
+
+def test_no_clawback_is_proposed_for_a_year_not_over(synthetic_db):
+    with db.connect(synthetic_db, read_only=True) as con:
+        assert load_clawbacks(con, 2026, date(2026, 11, 28)) == {}
+
+
+def test_progress_for_all_territories_adds_the_convention_key_only_then(synthetic_db, capsys):
+    common = ["--year", "2026", "--as-of", "2026-11-28", "--format", "json"]
+    assert main(["progress", *common, "--all-territories", "--db", str(synthetic_db)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert main(["progress", *common, "--db", str(synthetic_db)]) == 0
+    single = json.loads(capsys.readouterr().out)
+    assert "convention" not in single[0]
+    assert list(rows[0]) == ["convention", *single[0]]
+    first = rows[0]["convention"]
+    assert [{k: v for k, v in r.items() if k != "convention"} for r in rows
+            if r["convention"] == first] == single  # fmt: skip
+    with db.connect(synthetic_db, read_only=True) as con:
+        assert {r["convention"] for r in rows} == {c["id"] for c in repository.conventions(con)}
+        reports = load_reports(con, 2026, date(2026, 11, 28))
+    assert len(rows) == len(national_records(reports))
