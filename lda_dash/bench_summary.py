@@ -36,7 +36,8 @@ def run_lines(result: dict) -> list[str]:
     lines = [
         f"N = {p['territories']} territoires × {p['years']} ans, "
         f"{_thousands(result['database']['rows']['figure'])} chiffres ; médianes de "
-        f"{p['repeat']} exécutions (medians of {p['repeat']} runs) ; charge de la machine "
+        f"{p['repeat']} exécutions, {3 * p['repeat']} pour les pages (medians of {p['repeat']} "
+        f"runs, {3 * p['repeat']} for pages) ; charge de la machine "
         f"(load average) {load['load_average_before'][0]:.1f} → {load['load_average_after'][0]:.1f}"
     ]
     for name, timing in result["timings"].items():
@@ -66,7 +67,10 @@ def summary_lines(results: dict) -> list[str]:
     for name, ratio in scaling["cost_ratio"].items():
         lines.append(f"  {LABELS.get(name, name)} : × {ratio:.2f}")
     lines.append("Objectifs de l'issue 7 (targets) :")
+    lines.append("  (horloge / CPU du processus ; wall clock / process CPU time)")
     for name, target in results["targets"].items():
-        mark = "✔" if target["met"] else "✘"
-        lines.append(f"  {mark} {TARGET_LABELS[name]} : {target['value']:.2f}")
+        marks = "".join("✔" if target[k] else "✘" for k in ("met", "met_cpu"))
+        lines.append(
+            f"  {marks} {TARGET_LABELS[name]} : {target['value']:.2f} / {target['cpu_value']:.2f}"
+        )
     return lines

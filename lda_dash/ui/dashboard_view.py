@@ -37,6 +37,7 @@ def dashboard_view(
     """The view of `wanted`, from the cache while the database file is unchanged."""
     as_of = as_of or date.today()
     target = config.db_path(path)
+    wanted = Selection(wanted.convention_id, wanted.year)  # the action chosen elsewhere: no matter
     return VIEWS.get((database_stamp(target), wanted, as_of), lambda: _build(target, wanted, as_of))
 
 
