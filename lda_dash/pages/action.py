@@ -126,6 +126,9 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
                 charts.trajectory_chart(
                     spec, year, figures, start=data.previous_values.get(spec.code)
                 ),
+                rows="Date",
+                alt=f"Courbe : {spec.label}, valeur de l'année trimestre après trimestre, "
+                f"face au rythme attendu et à la cible {year}.",
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )
@@ -151,6 +154,9 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
                 charts.trajectory_chart(
                     spec, year, figures, reference=data.allocation, reference_label=label
                 ),
+                rows="Date",
+                alt=f"Courbe : dépenses AMI cumulées trimestre après trimestre en {year}, "
+                "face à la part du versement de l'action.",
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )

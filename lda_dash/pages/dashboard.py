@@ -9,7 +9,7 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, Status
 from lda_dash.reports import action_status
-from lda_dash.ui import state, widgets
+from lda_dash.ui import chart_table, state, widgets
 from lda_dash.ui.dashboard_view import dashboard_view
 from lda_dash.ui.data import DashboardData
 from lda_dash.ui.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
@@ -24,7 +24,6 @@ ACTION_COUNT_LABELS = {
     Status.LATE: "Actions en retard",
     Status.NO_DATA: "Actions sans chiffre",
 }
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 READING_GUIDE = """
 - **Valeur de l'année** : selon le mode de l'indicateur, la somme des trimestres (*somme*), la
   dernière valeur déclarée (*cumul annuel* depuis le 1er janvier, *stock* en fin de trimestre),
@@ -59,7 +58,13 @@ def main() -> None:
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")
-    st.plotly_chart(view.chart, config=PLOTLY_CONFIG, theme=None)
+    chart_table.chart(
+        view.chart,
+        alt=f"Barres horizontales : atteinte de chaque action en {context.year}, "
+        "face à l'objectif de 100 %.",
+        table=view.chart_data,
+        key="attainment",
+    )
     action_links(data.actions)
     st.subheader("Indicateurs")
     st.table(view.table)

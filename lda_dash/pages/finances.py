@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash import config, finance_charts, fmt
-from lda_dash.ui import control_widgets, state, widgets
+from lda_dash.ui import chart_table, control_widgets, state, widgets
 from lda_dash.ui.control_data import FinancesData, load_finance_page
 from lda_dash.ui.control_tables import balance_table, finance_table
 
@@ -15,6 +15,7 @@ ALLOCATION_DEFAULT = (
     "demandé » de l'annexe ; ensuite, le versement au prorata des besoins estimés de la "
     "deuxième année (dépenses − cofinancements), arrondi à l'euro"
 )
+CHARTED = ("Action", "Part du versement", "Dépenses AMI validées", "Soumises, non validées")
 READING_GUIDE = """
 - **Consommation** : dépenses AMI validées ÷ part du versement de l'action. Au-delà de 100 %,
   l'action a dépensé plus que sa part ; le taux est montré tel quel.
@@ -44,16 +45,19 @@ def main() -> None:
     key_figures(data)
     allocation_rule(data)
     report = data.finances
+    details = finance_table(report.actions, data.titles, data.pending_spending)
     st.subheader("Part du versement et dépenses, par action")
-    st.plotly_chart(
+    chart_table.chart(
         finance_charts.allocation_spending_chart(
             report.actions, data.titles, context.year, data.pending_spending
         ),
-        config=control_widgets.PLOTLY_CONFIG,
-        theme=None,
+        alt=f"Barres horizontales : pour chaque action, part du versement {context.year} et "
+        "dépenses AMI validées, côte à côte.",
+        table=details[[c for c in details.columns if c in CHARTED]],
+        key="finances",
     )
     st.subheader("Détail par action")
-    st.table(finance_table(report.actions, data.titles, data.pending_spending))
+    st.table(details)
     if all(line.budget.ami is None for line in report.actions):
         st.caption(
             f"Pour {context.year}, l'annexe ne donne que des estimations de coût et de "

@@ -7,11 +7,10 @@ from decimal import Decimal
 import streamlit as st
 
 from lda_dash import config, fmt
-from lda_dash.ui import state, widgets
+from lda_dash.ui import chart_table, state, widgets
 from lda_dash.ui.national_data import ORDERS, SHOWN_CHOICES, NationalData, NationalSelection
 from lda_dash.ui.national_view import national_view
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 KEYS = {
     "year": "national_year",
     "categories": "national_categories",
@@ -122,17 +121,40 @@ def main() -> None:
     shown = len(data.trend)
     which = "Le territoire" if shown == 1 else f"Les {shown} territoires"
     st.caption(f"{which} {ORDERS[data.selection.order]} en {data.year}.")
-    st.plotly_chart(view.heatmap, config=PLOTLY_CONFIG, theme=None)
+    tables = view.chart_data
+    chart_table.chart(
+        view.heatmap,
+        alt="Carte de chaleur : atteinte de chaque territoire (lignes) par année (colonnes).",
+        table=tables["heatmap"],
+        key="national_heatmap",
+    )
     st.subheader(f"Statuts des actions en {data.year}")
-    st.plotly_chart(view.statuses, config=PLOTLY_CONFIG, theme=None)
+    chart_table.chart(
+        view.statuses,
+        alt=f"Barres horizontales : nombre d'actions à chaque statut en {data.year}.",
+        table=tables["statuses"],
+        key="national_statuses",
+    )
     st.subheader(f"Versé et dépensé en {data.year}")
-    st.plotly_chart(view.money, config=PLOTLY_CONFIG, theme=None)
+    chart_table.chart(
+        view.money,
+        alt=f"Nuage de points : part du versement {data.year} de chaque territoire face à ses "
+        "dépenses AMI, la diagonale marquant une consommation de 100 %.",
+        table=tables["money"],
+        key="national_money",
+    )
     st.subheader("Territoires détaillés")
     st.dataframe(view.territories, hide_index=True)
     if data.clawback_year is not None and view.clawbacks is not None:
         st.subheader(f"Territoires les plus exposés à un reversement ({data.clawback_year})")
         st.caption("Proposition de l'article 4 sur les chiffres validés : la préfecture décide.")
-        st.plotly_chart(view.clawback_chart, config=PLOTLY_CONFIG, theme=None)
+        chart_table.chart(
+            view.clawback_chart,
+            alt="Barres horizontales : base objectifs et base non-consommation des territoires "
+            "les plus exposés à un reversement.",
+            table=tables["clawbacks"],
+            key="national_clawbacks",
+        )
         st.dataframe(view.clawbacks, hide_index=True)
     with st.expander("Comment lire ces chiffres"):
         st.markdown(READING_GUIDE)

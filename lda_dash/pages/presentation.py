@@ -65,6 +65,7 @@ def main() -> None:
     if slide.chart is not None:
         png_button(story_figure(slide.chart), key=f"slide_{index}",
                    file_name=png_name(slide.file_stem), width=1700)  # fmt: skip
+        slide_view.chart_data(slide)
     with st.expander("Notes pour l'orateur"):
         st.markdown(slide_view.plain(slide.notes))
 

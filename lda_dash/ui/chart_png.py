@@ -1,4 +1,5 @@
-"""A plotly chart with a button that downloads it as a PNG image, drawn on the server by kaleido.
+"""A plotly chart with its data on demand and a button that downloads it as a PNG image, drawn
+on the server by kaleido.
 
 The image is only drawn when the button is pressed (a deferred download), so a page with many
 charts does not start Chromium on every rerun. The chart's own toolbar keeps its camera button,
@@ -11,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lda_dash.exports.images import figure_png
+from lda_dash.ui import chart_table
 
 PNG_WIDTH = 1600  # pixels of layout; the image is drawn at twice that
 PNG_LABEL = "Télécharger l'image (PNG)"
@@ -50,8 +52,16 @@ def png_button(figure: go.Figure, *, key: str, file_name: str, width: int = PNG_
     )
 
 
-def chart_with_png(figure: go.Figure, *, key: str, file_name: str, width: int = PNG_WIDTH):
-    """The chart as on every page (theme off, French toolbar), then its PNG button."""
+def chart_with_png(
+    figure: go.Figure,
+    *,
+    alt: str,
+    key: str,
+    file_name: str,
+    rows: str | None = None,
+    width: int = PNG_WIDTH,
+) -> None:
+    """The chart with its data on demand (see ui.chart_table), then its PNG button."""
     stem = file_name.removesuffix(".png")
-    st.plotly_chart(figure, config=plotly_config(stem), theme=None, key=key)
+    chart_table.chart(figure, alt=alt, rows=rows, key=key, config=plotly_config(stem))
     png_button(figure, key=key, file_name=file_name, width=width)

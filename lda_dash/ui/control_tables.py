@@ -25,6 +25,18 @@ def share_text(value) -> str:
     return fmt.percent(value, 2)
 
 
+def bases_table(proposal: ClawbackProposal) -> pd.DataFrame:
+    """The bases chart's values: both bases, the payment that caps them, the amount proposed."""
+    unspent = "sans objet" if proposal.unspent_base is None else money(proposal.unspent_base)
+    terms = {
+        "Base objectifs": money(proposal.objective_base_total),
+        "Base non-consommation": unspent,
+        f"Plafond : versement {proposal.year}": money(proposal.payment),
+        f"Montant proposé pour {proposal.year}": money(proposal.proposed_total),
+    }
+    return pd.DataFrame({"Montant": list(terms.values())}, index=pd.Index(terms, name="Terme"))
+
+
 def clawback_table(proposal: ClawbackProposal, titles: Mapping[int, str]) -> pd.DataFrame:
     """One row per action: F, A, below θ or not, the computation and the objective base."""
     threshold = fmt.percent(proposal.threshold)

@@ -12,12 +12,12 @@ from lda_dash import exports, finance_charts, fmt
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.deadlines import timeline
 from lda_dash.exports.texts import threshold_words
+from lda_dash.ui import chart_table
 from lda_dash.ui.control_actions import report_file, report_file_name
 from lda_dash.ui.control_data import ControlData
-from lda_dash.ui.control_tables import clawback_table, timeline_views
+from lda_dash.ui.control_tables import bases_table, clawback_table, timeline_views
 from lda_dash.ui.labels import money
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 THRESHOLD_KEY = "explored_threshold"
 THRESHOLD_RANGE = (50, 100)  # percent
 
@@ -148,8 +148,12 @@ def terms(data: ControlData, proposal: ClawbackProposal) -> None:
     st.subheader("Les deux bases et le montant proposé")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.plotly_chart(
-            finance_charts.bases_chart(proposal), config=PLOTLY_CONFIG, theme=None, key="bases"
+        chart_table.chart(
+            finance_charts.bases_chart(proposal),
+            alt=f"Barres : base objectifs et base non-consommation {year}, sous le plafond du "
+            "versement, avec le montant proposé.",
+            table=bases_table(proposal),
+            key="bases",
         )
     with right:
         st.metric("Base objectifs", fmt.money(proposal.objective_base_total), border=True)

@@ -17,7 +17,7 @@ from lda_dash import charts, config
 from lda_dash.db_stamp import database_stamp
 from lda_dash.ui.data import DashboardData, Selection, load_dashboard
 from lda_dash.ui.rerun_cache import RerunCache
-from lda_dash.ui.tables import indicator_table
+from lda_dash.ui.tables import attainment_table, indicator_table
 
 VIEWS = RerunCache(size=64)
 
@@ -28,6 +28,7 @@ class DashboardView:
 
     data: DashboardData
     chart: go.Figure
+    chart_data: pd.DataFrame  # the chart's text alternative
     table: pd.DataFrame
 
 
@@ -47,5 +48,6 @@ def _build(path: Path, wanted: Selection, as_of: date) -> DashboardView:
     return DashboardView(
         data=data,
         chart=charts.attainment_chart(data.report, titles),
+        chart_data=attainment_table(data.report, titles),
         table=indicator_table(data.report, titles, data.unvalidated).set_index("N°"),
     )

@@ -47,6 +47,20 @@ def territory_table(territories: Sequence[Territory]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def money_table(territories: Sequence[Territory]) -> pd.DataFrame:
+    """The money chart's points: each territory's share of the payment and its AMI spending."""
+    rows = [
+        {
+            "Territoire": t.name,
+            "Part du versement": money(t.allocated),
+            "Dépenses AMI": money(t.spent),
+            "Consommation": fmt.percent(t.spent / t.allocated if t.allocated else None),
+        }
+        for t in territories
+    ]
+    return pd.DataFrame(rows).set_index("Territoire") if rows else pd.DataFrame()
+
+
 def clawback_table(
     names: dict[str, str], proposals: Sequence[tuple[str, ClawbackProposal]]
 ) -> pd.DataFrame:

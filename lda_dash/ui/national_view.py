@@ -15,8 +15,14 @@ import plotly.graph_objects as go
 
 from lda_dash import config, national_charts
 from lda_dash.db_stamp import database_stamp
+from lda_dash.ui.chart_table import figure_table
 from lda_dash.ui.national_data import NationalData, NationalSelection, load_national
-from lda_dash.ui.national_tables import clawback_table, status_totals, territory_table
+from lda_dash.ui.national_tables import (
+    clawback_table,
+    money_table,
+    status_totals,
+    territory_table,
+)
 from lda_dash.ui.rerun_cache import RerunCache
 
 CLAWBACK_CHARTED = 10
@@ -35,6 +41,7 @@ class NationalView:
     territories: pd.DataFrame
     clawback_chart: go.Figure | None
     clawbacks: pd.DataFrame | None
+    chart_data: dict[str, pd.DataFrame]  # each chart's text alternative, by chart
 
 
 def national_view(
@@ -49,20 +56,26 @@ def _build(path: Path, wanted: NationalSelection, as_of: date) -> NationalView:
     data = load_national(path, wanted, as_of)
     names = {t.convention_id: t.name for t in data.territories}
     shown = [t for t in data.territories if t.convention_id in data.trend]
-    points = [
-        (t.name, float(t.allocated), float(t.spent))
-        for t in data.territories
-        if t.allocated is not None and t.spent is not None
-    ]
+    spending = [t for t in data.territories if t.allocated is not None and t.spent is not None]
+    points = [(t.name, float(t.allocated), float(t.spent)) for t in spending]
     top = data.clawbacks[:CLAWBACK_LISTED]
+    heatmap = national_charts.attainment_heatmap(names, data.trend)
+    statuses = national_charts.status_chart(status_totals(data.territories), data.year)
+    clawbacks = national_charts.clawback_chart(names, top[:CLAWBACK_CHARTED]) if top else None
+    chart_data = {
+        "heatmap": figure_table(heatmap, "Territoire"),
+        "statuses": figure_table(statuses, "Statut"),
+        "money": money_table(spending),
+    }
+    if clawbacks is not None:
+        chart_data["clawbacks"] = figure_table(clawbacks, "Territoire")
     return NationalView(
         data=data,
-        heatmap=national_charts.attainment_heatmap(names, data.trend),
-        statuses=national_charts.status_chart(status_totals(data.territories), data.year),
+        heatmap=heatmap,
+        statuses=statuses,
         money=national_charts.money_chart(points, data.year),
         territories=territory_table(shown),
-        clawback_chart=national_charts.clawback_chart(names, top[:CLAWBACK_CHARTED])
-        if top
-        else None,
+        clawback_chart=clawbacks,
         clawbacks=clawback_table(names, top) if top else None,
+        chart_data=chart_data,
     )

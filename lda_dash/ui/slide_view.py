@@ -12,8 +12,8 @@ import re
 import streamlit as st
 
 from lda_dash.slides import ACCENT, INK, MUTED, story_figure
-from lda_dash.story import KeyFigure, Slide, SlideKind
-from lda_dash.ui import widgets
+from lda_dash.story import Chart, KeyFigure, Slide, SlideKind
+from lda_dash.ui import chart_table, widgets
 from lda_dash.ui.chart_png import plotly_config
 
 SLIDE_KEY = "lda-slide"
@@ -110,9 +110,29 @@ def _body(slide: Slide, chart_key: str) -> None:
         right = st.container()
     with right:
         st.plotly_chart(
-            figure_chart, config=plotly_config(slide.file_stem), theme=None, key=chart_key
+            figure_chart,
+            config=plotly_config(slide.file_stem),
+            theme=None,
+            key=chart_key,
+            alt=chart_alt(slide.chart),
         )
         _bullets(slide.bullets, small=True)
+
+
+def chart_alt(chart: Chart) -> str:
+    """What the slide's chart shows, for a screen reader; its values follow in a table."""
+    reference = f", face à la ligne « {chart.reference_label} »" if chart.reference_label else ""
+    return f"Barres horizontales : {chart.title}{reference}."
+
+
+def chart_data(slide: Slide) -> None:
+    """The slide chart's values on demand, under the slide rather than on the projected frame."""
+    if slide.chart is None:
+        return
+    rows = "Indicateur" if slide.kind == SlideKind.ACTION else "Action"
+    chart_table.data_table(
+        lambda: chart_table.story_table(slide.chart, rows), alt=chart_alt(slide.chart), key="slide"
+    )
 
 
 def _figure(figure: KeyFigure, index: int) -> None:

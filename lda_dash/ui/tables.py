@@ -9,7 +9,7 @@ import pandas as pd
 from lda_dash import fmt
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.progress import IndicatorProgress, year_value
-from lda_dash.reports import ProgressReport
+from lda_dash.reports import ProgressReport, action_status
 from lda_dash.ui.labels import (
     FIGURE_STATUS_LABELS,
     MODE_SHORT_LABELS,
@@ -45,6 +45,19 @@ def indicator_table(
             }
         )
     return pd.DataFrame(rows)
+
+
+def attainment_table(report: ProgressReport, titles: Mapping[int, str]) -> pd.DataFrame:
+    """The attainment chart's data: each action's attainment of the year and its status."""
+    numbers = sorted(report.action_attainments)
+    return pd.DataFrame(
+        {
+            "Action": [titles.get(n, "") for n in numbers],
+            "Atteinte": [fmt.percent(report.action_attainments[n]) for n in numbers],
+            "Statut": [status_text(action_status(report, n)) for n in numbers],
+        },
+        index=pd.Index(numbers, name="N°"),
+    )
 
 
 def quarter_table(row: IndicatorProgress, figures: Mapping[int, QuarterFigure]) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lda_dash.domain.permissions import Actor
+from lda_dash.ui.chart_table import DATA_LABEL
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 ACTION_PAGE = "lda_dash/pages/action.py"
@@ -49,3 +50,24 @@ def app(demo_app_db) -> AppTest:
 def plain(text: str) -> str:
     """French formatting uses narrow and non-breaking spaces: compare with plain ones."""
     return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def chart_tables(at: AppTest) -> list:
+    """The charts' data tables, shown under each chart by its « Données du graphique » switch."""
+    return [t for t in at.table if t.proto.alt.startswith(DATA_LABEL)]
+
+
+def open_chart_tables(at: AppTest) -> AppTest:
+    """Turn every « Données du graphique » switch on, as a click would, then rerun."""
+    for switch in at.toggle:
+        if switch.label == DATA_LABEL:
+            switch.set_value(True)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_tables(at: AppTest) -> list:
+    """The page's own tables, the charts' data tables left out."""
+    charted = {id(t) for t in chart_tables(at)}
+    return [t for t in at.table if id(t) not in charted]

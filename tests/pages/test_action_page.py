@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ACTION_PAGE, plain
+from conftest import ACTION_PAGE, page_tables, plain
 from streamlit.testing.v1 import AppTest
 
 
@@ -65,7 +65,7 @@ def test_the_action_remembered_in_the_session_opens_without_address(app):
 
 
 def test_budget_of_both_years_is_in_euros(app):
-    budget = open_action(app, 2).table[0].value
+    budget = page_tables(open_action(app, 2))[0].value
     assert list(budget.index) == ["Dépenses", "Financement AMI", "Cofinancement"]
     assert [plain(v) for v in budget["2021 (année 1)"]] == ["55 000 €", "55 000 €", "0 €"]
     assert plain(budget["2022 (année 2), estimation"]["Dépenses"]) == "55 000 €"
@@ -96,7 +96,7 @@ def test_every_indicator_has_a_chart_and_a_table_of_quarters(app):
     at = open_action(app, 8, 2022)
     # VAD, TX_REP and the DEP_AMI spending line
     assert len(at.get("plotly_chart")) == 3
-    quarter_tables = [t.value for t in at.table[1:]]
+    quarter_tables = [t.value for t in page_tables(at)[1:]]
     assert len(quarter_tables) == 3
     rate = quarter_tables[1]
     assert list(rate.index) == ["T1 2022", "T2 2022", "T3 2022", "T4 2022"]
@@ -108,7 +108,7 @@ def test_every_indicator_has_a_chart_and_a_table_of_quarters(app):
 
 def test_a_quarter_not_reported_is_absent_from_the_table(app):
     at = open_action(app, 11, 2022)  # the partner has not reported the last quarter of 2022
-    quarters = at.table[1].value
+    quarters = page_tables(at)[1].value
     assert list(quarters.index) == ["T1 2022", "T2 2022", "T3 2022"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from conftest import ACTION_PAGE, APP, plain
+from conftest import ACTION_PAGE, APP, page_tables, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash.ui.widgets import DEMO_BANNER
@@ -57,7 +57,7 @@ def test_actions_are_counted_by_status_of_a_closed_year(app):
 
 
 def test_indicator_table_lists_every_indicator_in_french(app):
-    table = app.table[0].value
+    table = page_tables(app)[0].value
     assert len(table) == 36  # 20 indicators of the catalogue and DEP_AMI for the 16 actions
     assert list(table.columns) == [
         "Action",
@@ -86,11 +86,11 @@ def test_indicator_table_lists_every_indicator_in_french(app):
 
 
 def test_figures_not_yet_validated_are_marked_with_their_quarter(app):
-    table = app.table[0].value
+    table = page_tables(app)[0].value
     asll = table[table["Indicateur"] == "Mesures ASLL renforcées exercées"].iloc[0]
     assert asll["Non validé"] == "⏳ T4"
     choose_year(app, 2021)
-    assert (app.table[0].value["Non validé"] == "").all()  # 2021 is entirely validated
+    assert (page_tables(app)[0].value["Non validé"] == "").all()  # 2021 is entirely validated
 
 
 def test_data_date_and_reference_date_are_stated(app):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import plain, signed_in
+from conftest import page_tables, plain, signed_in
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth, db, fmt, repository
@@ -45,7 +45,7 @@ def test_finances_show_the_validated_figures_of_load_finances(demo_app_db, year)
     assert metric(at, "Consommation du versement") == plain(fmt.percent(report.totals.consumption))
     balance = next(b.balance for b in report.balance if b.year == year)
     assert metric(at, f"Solde reporté fin {year}") == plain(fmt.money(balance))
-    table = at.table[0].value
+    table = page_tables(at)[0].value
     for line in report.actions:
         row = table.loc[str(line.action)]
         assert plain(row["Part du versement"]) == plain(fmt.money(line.allocation))
@@ -55,7 +55,7 @@ def test_finances_show_the_validated_figures_of_load_finances(demo_app_db, year)
 
 def test_cost_per_result_is_in_euros_per_dwelling_captured(demo_app_db):
     at = open_page("coordination", FINANCES_PAGE, 2021)
-    capture = at.table[0].value.loc["2"]
+    capture = page_tables(at)[0].value.loc["2"]
     assert capture["Résultat principal"] == "Logements captés dans le parc privé : 40"
     assert plain(capture["Coût par résultat (part du versement)"]) == "1 375 € / logement"
 
@@ -68,13 +68,13 @@ def test_submitted_spending_is_shown_apart_never_added(demo_app_db):
             for f in repository.figures(con, CID, ["submitted"])
             if f.code == "DEP_AMI" and f.year == 2022 and f.action == 1
         )
-    table = at.table[0].value
+    table = page_tables(at)[0].value
     assert plain(table.loc["1"]["Soumises, non validées"]) == plain(fmt.money(submitted))
     delta = plain(next(m for m in at.metric if m.label == "Dépenses AMI validées").delta)
     assert "soumis, non validés" in delta
     assert (
         "Soumises, non validées"
-        not in open_page("coordination", FINANCES_PAGE, 2021).table[0].value.columns
+        not in page_tables(open_page("coordination", FINANCES_PAGE, 2021))[0].value.columns
     )  # 2021 is entirely validated
 
 
@@ -137,7 +137,7 @@ def test_the_allocation_editor_stores_an_exact_sum_with_its_reason(demo_app_db):
         shares, overridden = load_allocation(con, CID, 2022)
         assert overridden and (shares[1], shares[2]) == (11_266, 18_511)
         assert sum(shares.values()) == 163_099
-    history = at.table[0].value
+    history = page_tables(at)[0].value
     assert set(history["Motif"]) == {"Renfort de la coordination"}
     assert set(history["Action"]) == {"action 1 · 2022", "action 2 · 2022"}
     assert plain(history[history["Action"] == "action 1 · 2022"].iloc[0]["Avant"]) == "11 166 €"
