@@ -23,10 +23,9 @@ from pathlib import Path
 
 from lda_dash import db, repository
 from lda_dash.bench_import import add_import_convention, clear_import, write_figures_file
-from lda_dash.cli_bench import json_rows
+from lda_dash.cli_bench import all_territories
 from lda_dash.exports import FORMATS, render
 from lda_dash.exports.report_data import read_report_data
-from lda_dash.national import load_reports, national_records
 from lda_dash.reports import load_progress, progress_records
 from lda_dash.synthetic import default_plan
 
@@ -52,15 +51,22 @@ def _stats(walls: list[float], cpus: list[float] | None = None, **extra) -> dict
     return out
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that ended (the forked shares of
+    `progress`), so that sharing the work between cores does not hide any of it."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _timed(action, repeat: int, prepare=None) -> dict:
     walls, cpus = [], []
     for _ in range(repeat):
         if prepare:
             prepare()
-        cpu, wall = time.process_time(), time.perf_counter()
+        cpu, wall = _cpu_seconds(), time.perf_counter()
         action()
         walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
+        cpus.append(_cpu_seconds() - cpu)
     return _stats(walls, cpus)
 
 
@@ -86,10 +92,25 @@ def _progress_one(path: Path, cid: str, year: int, as_of: date) -> None:
         json.dumps(progress_records(load_progress(con, cid, year, as_of)))
 
 
-def _progress_all(path: Path, year: int, as_of: date) -> None:
-    with db.connect(path, read_only=True) as con:
-        reports = load_reports(con, year, as_of)
-    json_rows(national_records(reports))  # as `progress --all-territories --format json`
+def _progress_all(path: Path, year: int, as_of: date, one_core: bool = False) -> None:
+    """`progress --all-territories --format json` without starting Python; on every core, or
+    on one (LDA_DASH_CORES=1) to tell what the rules cost apart from the sharing."""
+    with _cores_capped(1 if one_core else None):
+        all_territories(path, year, as_of, "json")
+
+
+@contextlib.contextmanager
+def _cores_capped(cap: int | None):
+    before = os.environ.get("LDA_DASH_CORES")
+    if cap is not None:
+        os.environ["LDA_DASH_CORES"] = str(cap)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("LDA_DASH_CORES", None)
+        else:
+            os.environ["LDA_DASH_CORES"] = before
 
 
 def _import(path: Path, figures_file: Path, convention_id: str) -> None:
@@ -147,6 +168,9 @@ def run_benchmarks(
             **_pages("national_rerun", bench_app.national(path, repeat)),
             "progress_one_territory": _timed(lambda: _progress_one(path, cid, year, as_of), repeat),
             "progress_all_territories": _timed(lambda: _progress_all(path, year, as_of), repeat),
+            "progress_all_territories_one_core": _timed(
+                lambda: _progress_all(path, year, as_of, one_core=True), repeat
+            ),
             "import_figures_file": _timed(
                 lambda: _import(path, figures_file, wide), repeat, lambda: clear_import(path)
             ),

@@ -10,6 +10,7 @@ LABELS = {
     "national_rerun_data_changed": "  … après un changement des données (data changed)",
     "progress_one_territory": "progress, un territoire (one territory)",
     "progress_all_territories": "progress, tous les territoires (all territories)",
+    "progress_all_territories_one_core": "  … sur un seul cœur (one core, LDA_DASH_CORES=1)",
     "import_figures_file": "Import d'un fichier de chiffres (figures file import)",
     "export_pdf": "Rapport PDF (PDF export)",
     "export_pptx": "Présentation PPTX (PPTX export)",

@@ -12,7 +12,8 @@ from pathlib import Path
 from lda_dash import db, fmt, repository
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.exports.safety import safe_cell
-from lda_dash.national import load_reports, national_records
+from lda_dash.national import inputs_of_year, national_records, rendered_shares
+from lda_dash.reports import RECORD_KEYS
 from lda_dash.synthetic import default_plan
 from lda_dash.synthetic_db import SyntheticRefused, generate_database
 
@@ -53,39 +54,59 @@ def cmd_progress(args) -> int:
     if not args.all_territories:
         return one_convention(args)
     as_of = args.as_of or date.today()
-    with db.connect(args.db, read_only=True) as con:
-        order = [c["id"] for c in repository.conventions(con)]
-        reports = load_reports(con, args.year, as_of, validated_only=args.validated_only)
-    reports = {cid: reports[cid] for cid in order if cid in reports}
-    records = national_records(reports)
-    if args.format == "json":
-        print(json_rows(records))
-    elif args.format == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["convention"])
-        writer.writeheader()
-        writer.writerows({key: safe_cell(value) for key, value in r.items()} for r in records)
-        print(out.getvalue(), end="")
-    else:
-        print(_table(reports, args.year, as_of))
+    print(all_territories(args.db, args.year, as_of, args.format, args.validated_only), end="")
     return 0
+
+
+def all_territories(
+    path, year: int, as_of: date, form: str = "json", validated_only: bool = False
+) -> str:
+    """The text of `progress --all-territories`: read once, then the rules on every core."""
+    with db.connect(path, read_only=True) as con:
+        order = [c["id"] for c in repository.conventions(con)]
+        inputs, threshold = inputs_of_year(con, year, validated_only=validated_only)
+    inputs = {cid: inputs[cid] for cid in order if cid in inputs}
+    render = {"json": _json_share, "csv": _csv_share, "table": _table_share}[form]
+    shares = [text for text in rendered_shares(
+        inputs, year, as_of, render, validated_only=validated_only, threshold=threshold
+    ) if text]  # fmt: skip
+    if form == "json":
+        return "[\n" + ",\n".join(shares) + "\n]\n"
+    if form == "csv":
+        header = ["convention", *RECORD_KEYS] if shares else ["convention"]
+        return _csv_text([header]) + "".join(shares)
+    title = f"Avancement {year} au {fmt.day(as_of)}, {len(inputs)} conventions"
+    return "\n".join([title, *shares]) + "\n"
+
+
+def _json_share(reports) -> str:
+    return json_rows(national_records(reports))[2:-2]  # the rows, without "[\n" and "\n]"
+
+
+def _csv_share(reports) -> str:
+    return _csv_text([safe_cell(v) for v in r.values()] for r in national_records(reports))
+
+
+def _csv_text(rows) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def _table_share(reports) -> str:
+    return "\n".join(
+        f"{cid:<24} {row.spec.action:>3}  {row.spec.code:<10} "
+        f"{fmt.percent(row.attainment):>7}  {STATUS_LABELS[row.status]}"
+        for cid, report in reports.items()
+        for row in report.rows
+    )
 
 
 def json_rows(records: list[dict]) -> str:
     """A JSON array with one row per line: as readable as indented JSON for tens of thousands
     of rows, and three times faster to write (json's C encoder only serves unindented output)."""
-    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]"
-
-
-def _table(reports, year: int, as_of: date) -> str:
-    lines = [f"Avancement {year} au {fmt.day(as_of)}, {len(reports)} conventions"]
-    for cid, report in reports.items():
-        for row in report.rows:
-            lines.append(
-                f"{cid:<24} {row.spec.action:>3}  {row.spec.code:<10} "
-                f"{fmt.percent(row.attainment):>7}  {STATUS_LABELS[row.status]}"
-            )
-    return "\n".join(lines)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would build one per row
+    return "[\n" + ",\n".join(map(encode, records)) + "\n]"
 
 
 def territory_counts(text: str) -> list[int]:

@@ -9,12 +9,12 @@ the result, with exact fractions. Results equal `compute_progress` on the same d
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from fractions import Fraction
 
-from lda_dash import repository
+from lda_dash import cores, repository
 from lda_dash.domain.model import COUNTED_STATUSES, Mode
 from lda_dash.domain.progress import aggregate_year_value, progress_of_value
 from lda_dash.reports import ProgressReport, assemble_report, progress_records
@@ -88,6 +88,56 @@ def load_reports(
         return reports_from_inputs(
             inputs, year, as_of, validated_only=validated_only, threshold=watch_threshold(con)
         )
+
+
+def inputs_of_year(
+    con, year: int, *, validated_only: bool = False
+) -> tuple[dict[str, list[ProgressInput]], Fraction]:
+    """What `reports_from_inputs` needs for every convention, read in the caller's unit of work."""
+    statuses = ("validated",) if validated_only else COUNTED_STATUSES
+    with cycle_collection_paused():
+        inputs = repository.progress_inputs(con, year, statuses, None, _PREVIOUS_FOR)
+    return inputs, watch_threshold(con)
+
+
+def rendered_shares(
+    inputs: Mapping[str, Sequence[ProgressInput]],
+    year: int,
+    as_of: date,
+    render: Callable[[dict[str, ProgressReport]], str],
+    *,
+    validated_only: bool = False,
+    threshold: Fraction,
+) -> list[str]:
+    """The conventions' reports rendered as text in shares, in order, one share per core.
+
+    The rules are pure Python and bound to one core; `cores.map_text` computes the shares in
+    forked children. Call it with no database open: a child must not inherit a connection.
+    """
+
+    def work(share: dict[str, Sequence[ProgressInput]]) -> str:
+        with cycle_collection_paused():
+            reports = reports_from_inputs(
+                share, year, as_of, validated_only=validated_only, threshold=threshold
+            )
+            return render(reports)
+
+    return cores.map_text(work, split_evenly(inputs, cores.available()))
+
+
+def split_evenly(
+    inputs: Mapping[str, Sequence[ProgressInput]], parts: int
+) -> list[dict[str, Sequence[ProgressInput]]]:
+    """Consecutive shares of the conventions with about as many indicators each (order kept)."""
+    total = sum(len(indicators) for indicators in inputs.values())
+    parts = max(1, min(parts, len(inputs)))
+    shares: list[dict[str, Sequence[ProgressInput]]] = [{} for _ in range(parts)]
+    done = 0
+    for cid, indicators in inputs.items():
+        index = min(parts - 1, done * parts // total) if total else 0
+        shares[index][cid] = indicators
+        done += len(indicators)
+    return [share for share in shares if share] or [{}]
 
 
 def reports_over_years(

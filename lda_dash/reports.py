@@ -152,6 +152,12 @@ def number(value: Fraction | None) -> int | float | None:
     return float(value)
 
 
+# The keys of a `progress` row, in order (DOMAIN.md section 11).
+RECORD_KEYS = (
+    "action", "indicator", "year", "mode", "target", "value", "attainment", "expected", "status",
+)  # fmt: skip
+
+
 def progress_records(report: ProgressReport, convention: str | None = None) -> list[dict]:
     """The rows of `progress --format json` (DOMAIN.md section 11), keys fixed; with a
     `convention`, each row starts with a "convention" key (`--all-territories`)."""

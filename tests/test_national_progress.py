@@ -9,11 +9,12 @@ import pytest
 
 from lda_dash import db, repository
 from lda_dash.cli import main
+from lda_dash.cli_bench import all_territories
 from lda_dash.control import ControlRefused, load_clawback
 from lda_dash.domain.model import COUNTED_STATUSES
-from lda_dash.national import load_reports, national_records
+from lda_dash.national import load_reports, national_records, split_evenly
 from lda_dash.national_money import load_clawbacks
-from lda_dash.reports import compute_progress, load_progress, progress_records
+from lda_dash.reports import RECORD_KEYS, compute_progress, load_progress, progress_records
 from lda_dash.synthetic import SyntheticPlan
 from lda_dash.synthetic_db import generate_database
 
@@ -141,3 +142,49 @@ def test_progress_for_all_territories_adds_the_convention_key_only_then(syntheti
         assert {r["convention"] for r in rows} == {c["id"] for c in repository.conventions(con)}
         reports = load_reports(con, 2026, date(2026, 11, 28))
     assert len(rows) == len(national_records(reports))
+
+
+@pytest.mark.parametrize(
+    ("sizes", "parts", "expected"),
+    [
+        ([3, 3, 3, 3], 2, [["a", "b"], ["c", "d"]]),
+        ([10, 1, 1, 1, 1], 2, [["a"], ["b", "c", "d", "e"]]),  # by indicators, not conventions
+        ([1, 1], 5, [["a"], ["b"]]),  # never more shares than conventions
+        ([4, 4, 4], 1, [["a", "b", "c"]]),
+        ([0, 0], 2, [["a", "b"]]),  # no indicator at all: nothing worth sharing
+    ],
+)
+def test_conventions_are_split_in_order_with_as_many_indicators_each(sizes, parts, expected):
+    inputs = {name: [None] * size for name, size in zip("abcde", sizes, strict=False)}
+    shares = split_evenly(inputs, parts)
+    assert [list(share) for share in shares] == expected
+
+
+def test_nothing_to_split_gives_one_empty_share():
+    assert split_evenly({}, 2) == [{}]
+
+
+@pytest.mark.parametrize("form", ["json", "csv", "table"])
+@pytest.mark.parametrize("year", [2025, 2026, 2031])
+def test_all_territories_on_every_core_equals_one_core(synthetic_db, monkeypatch, form, year):
+    as_of = date(2026, 11, 28)
+    monkeypatch.setenv("LDA_DASH_CORES", "1")
+    one = all_territories(synthetic_db, year, as_of, form)
+    monkeypatch.setenv("LDA_DASH_CORES", "4")
+    with monkeypatch.context() as patched:
+        patched.setattr("lda_dash.cores.available", lambda: 3)  # forks even on a 1-core runner
+        shared = all_territories(synthetic_db, year, as_of, form)
+    assert shared == one
+
+
+def test_all_territories_json_is_the_records_of_every_report(synthetic_db):
+    as_of = date(2026, 11, 28)
+    with db.connect(synthetic_db, read_only=True) as con:
+        reports = load_reports(con, 2026, as_of)
+    expected = national_records(reports)
+    assert json.loads(all_territories(synthetic_db, 2026, as_of, "json")) == json.loads(
+        json.dumps(expected)
+    )
+    lines = all_territories(synthetic_db, 2026, as_of, "csv").splitlines()
+    assert lines[0].split(",") == ["convention", *RECORD_KEYS]
+    assert len(lines) == 1 + len(expected)
