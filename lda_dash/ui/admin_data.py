@@ -19,7 +19,7 @@ from lda_dash.convention_import import ImportPreview, store_convention_import
 from lda_dash.domain.model import IndicatorSpec
 from lda_dash.domain.permissions import ROLE_LABELS, Actor, PermissionDenied, may
 from lda_dash.setup_db import is_demo
-from lda_dash.ui.data import _unit_of_work
+from lda_dash.ui.data import unit_of_work
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class AdminData:
 
 def load_admin(path: Path | str | None) -> AdminData:
     """Conventions loaded, accounts (never their password hash) and who carries which action."""
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         conventions = repository.conventions(con)
         accounts = repository.accounts(con)
         titles, rows = {}, []

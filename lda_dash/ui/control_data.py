@@ -24,7 +24,7 @@ from lda_dash.control import (
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.finances import FinanceReport, load_finances
-from lda_dash.ui.data import Context, Selection, _context, _unit_of_work
+from lda_dash.ui.data import Context, Selection, page_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,7 @@ def load_control(
     as_of: date | None = None,
 ) -> ControlData:
     """The proposal at `threshold` (the stored setting by default), never changing the setting."""
-    with _unit_of_work(path) as con:
-        context, figures = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, figures):
         cid, year = context.convention_id, context.year
         stored = clawback_threshold(con)
         used = stored if threshold is None else threshold
@@ -139,8 +138,7 @@ def load_finance_page(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> FinancesData:
     """Finances of the year, validated figures only; submitted spending per action apart."""
-    with _unit_of_work(path) as con:
-        context, figures = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, figures):
         cid, year = context.convention_id, context.year
         pending: dict[int, Fraction] = {}
         for fig in figures:
@@ -159,8 +157,7 @@ def load_allocation_page(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> AllocationData:
     """What the allocation editor starts from."""
-    with _unit_of_work(path) as con:
-        context, _ = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, _):
         cid, year = context.convention_id, context.year
         titles = _titles(con, cid)
         try:
@@ -190,8 +187,7 @@ def load_allocation_page(
 
 def load_locks(path: Path | str | None, wanted: Selection, as_of: date | None = None) -> LocksData:
     """Every year of the convention with its decision and lock, and the lock history."""
-    with _unit_of_work(path) as con:
-        context, _ = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, _):
         cid = context.convention_id
         payments = repository.payments(con, cid)
         decisions = {d["year"]: d for d in repository.decisions(con, cid)}

@@ -1,7 +1,8 @@
 """What each page needs, read in one unit of work per rerun (no Streamlit here, so it is testable).
 
 The command line may write to the database while the app serves it, so nothing is kept open or
-cached between reruns: each rerun opens `db.connect()` once, reads, and closes.
+cached between reruns: each rerun opens `db.connect()` once, reads, and closes. The loaders of
+the other ui modules open it the same way: `unit_of_work`, `page_unit_of_work`, `read_context`.
 """
 
 from __future__ import annotations
@@ -88,8 +89,7 @@ def load_dashboard(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> DashboardData:
     """Everything the dashboard shows, in one unit of work."""
-    with _unit_of_work(path) as con:
-        context, figures = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, figures):
         cid, year = context.convention_id, context.year
         unvalidated: dict[tuple[int, str], list[int]] = {}
         for fig in figures:
@@ -109,8 +109,7 @@ def load_action(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> ActionData:
     """Everything the action sheet shows, in one unit of work; the first action by default."""
-    with _unit_of_work(path) as con:
-        context, figures = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, figures):
         cid, year = context.convention_id, context.year
         actions = repository.actions(con, cid)
         numbers = [a["number"] for a in actions]
@@ -139,8 +138,12 @@ def load_action(
 
 
 @contextmanager
-def _unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """db.connect() that turns a missing database or schema into SetupNeeded, creating nothing."""
+def unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one door of every ui loader and writer to the database: a `db.connect()` unit of work.
+
+    A missing database or schema raises SetupNeeded, for the page to explain: the app creates
+    nothing, `init` does.
+    """
     target = config.db_path(path)
     if not target.exists():
         raise SetupNeeded(str(target))
@@ -151,8 +154,22 @@ def _unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection
         raise SetupNeeded(str(target)) from exc
 
 
-def _context(con, wanted: Selection, as_of: date) -> tuple[Context, list[QuarterFigure]]:
-    """Resolve the convention and year asked for; also return the convention's counted figures."""
+@contextmanager
+def page_unit_of_work(
+    path: Path | str | None, wanted: Selection, as_of: date | None = None
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, Context, list[QuarterFigure]]]:
+    """How a page loader starts: `unit_of_work`, then `read_context` (as of today by default)."""
+    with unit_of_work(path) as con:
+        context, figures = read_context(con, wanted, as_of or date.today())
+        yield con, context, figures
+
+
+def read_context(con, wanted: Selection, as_of: date) -> tuple[Context, list[QuarterFigure]]:
+    """Resolve the convention and year asked for; also return the convention's counted figures.
+
+    A missing or stale part of `wanted` falls back to the first convention, and to the latest
+    year with figures, else the latest begun by `as_of`. Raises SetupNeeded without convention.
+    """
     conventions = repository.conventions(con)
     if not conventions:
         raise SetupNeeded("aucune convention")

@@ -23,7 +23,7 @@ from lda_dash.domain.entry import (
 )
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.permissions import PARTNER_EDITABLE, Actor
-from lda_dash.ui.data import Context, Selection, _context, _unit_of_work
+from lda_dash.ui.data import Context, Selection, read_context, unit_of_work
 
 EDIT_REASON = {"draft": "Saisie trimestrielle (brouillon)", "submitted": "Saisie trimestrielle"}
 
@@ -105,10 +105,10 @@ def load_entry(
 ) -> EntryData:
     """The organisation's indicators for the quarter asked for (the latest ended one by default)."""
     today = today or date.today()
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         if wanted.convention_id is None:  # the partner's own convention, when several exist
             wanted = replace(wanted, convention_id=_convention_of(con, organisation_id))
-        context, _ = _context(con, wanted, today)
+        context, _ = read_context(con, wanted, today)
         cid = context.convention_id
         years = entry_years(context.convention["first_year"], context.years, today)
         year, quarter = period if period and period[0] in years else default_period(years, today)
@@ -184,7 +184,7 @@ def save_entry(
 
     Raises ConcurrentEdit (a colleague saved meanwhile) or PermissionDenied: nothing is written.
     """
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         convention = next(c for c in repository.conventions(con) if c["id"] == convention_id)
         specs = repository.indicator_specs(con, convention_id)
         existing = {

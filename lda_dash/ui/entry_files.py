@@ -17,7 +17,7 @@ from lda_dash.domain.permissions import Actor
 from lda_dash.domain.validation import RowIssue, ValidatedImport, validate_figure_rows
 from lda_dash.exports.tables import csv_bytes, xlsx_bytes
 from lda_dash.figures_file import COLUMNS, read_figures_file
-from lda_dash.ui.data import _unit_of_work
+from lda_dash.ui.data import unit_of_work
 from lda_dash.ui.entry_data import EntryData, accepted_years
 
 Progress = Callable[[float, str], None]
@@ -83,7 +83,7 @@ def check_file(
     """Read and check a file without writing anything; raises FiguresFileError if unreadable."""
     progress(0.1, "Lecture du fichier…")
     rows = read_figures_file(data, filename)
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         check = _check(con, convention_id, actor, rows, status, progress)
     progress(1.0, "Vérification terminée.")
     return check
@@ -96,7 +96,7 @@ def import_file(
     """Check again and, when every row is valid, save them all in one unit of work."""
     progress(0.1, "Lecture du fichier…")
     rows = read_figures_file(data, filename)
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         check = _check(con, convention_id, actor, rows, status, progress)
         if check.ok:
             progress(0.85, f"Enregistrement de {len(check.result.figures)} chiffres…")

@@ -13,7 +13,7 @@ import pandas as pd
 from lda_dash import repository
 from lda_dash.exports.tables import csv_bytes
 from lda_dash.exports.texts import history_entity, history_value
-from lda_dash.ui.data import Context, Selection, _context, _unit_of_work
+from lda_dash.ui.data import Context, Selection, page_unit_of_work
 
 COLUMNS = ["Date", "Auteur", "Objet", "Élément", "Ancienne valeur", "Nouvelle valeur", "Motif"]
 
@@ -37,8 +37,7 @@ class HistoryData:
 def load_history(
     path: Path | str | None, wanted: Selection, today: date | None = None
 ) -> HistoryData:
-    with _unit_of_work(path) as con:
-        context, _ = _context(con, wanted, today or date.today())
+    with page_unit_of_work(path, wanted, today) as (con, context, _):
         raw = repository.history(con, context.convention_id)
     return HistoryData(context, french_history(raw))
 

@@ -22,7 +22,7 @@ from lda_dash.domain.model import Status
 from lda_dash.national import load_reports, reports_over_years
 from lda_dash.national_money import load_clawbacks, load_money
 from lda_dash.reports import action_status
-from lda_dash.ui.data import SetupNeeded, _unit_of_work
+from lda_dash.ui.data import SetupNeeded, unit_of_work
 from lda_dash.ui.rerun_cache import RerunCache
 
 ORDERS = {
@@ -93,7 +93,7 @@ def load_national(
 
 
 def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date) -> NationalData:
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         conventions = repository.conventions(con)
         if not conventions:
             raise SetupNeeded("aucune convention")

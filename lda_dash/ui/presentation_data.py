@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from lda_dash.exports.report_data import ExecutionReportData, read_report_data
-from lda_dash.ui.data import Context, Selection, _context, _unit_of_work
+from lda_dash.ui.data import Context, Selection, page_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,6 @@ def load_presentation(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> PresentationData:
     """The convention and year asked for (else the latest with figures) and its report data."""
-    with _unit_of_work(path) as con:
-        context, _ = _context(con, wanted, as_of or date.today())
+    with page_unit_of_work(path, wanted, as_of) as (con, context, _):
         report = read_report_data(con, context.convention_id, context.year, context.as_of)
         return PresentationData(context, report)

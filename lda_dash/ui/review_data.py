@@ -15,7 +15,7 @@ from lda_dash.domain.entry import FigureKey, latest_ended_quarter
 from lda_dash.domain.model import IndicatorSpec
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import Actor
-from lda_dash.ui.data import Context, Selection, _context, _unit_of_work
+from lda_dash.ui.data import Context, Selection, page_unit_of_work, unit_of_work
 from lda_dash.ui.workflow import earlier_quarters
 
 UNASSIGNED = "Actions confiées à aucune organisation"
@@ -58,9 +58,7 @@ class ReviewData:
 def load_review(
     path: Path | str | None, wanted: Selection, today: date | None = None
 ) -> ReviewData:
-    today = today or date.today()
-    with _unit_of_work(path) as con:
-        context, _ = _context(con, wanted, today)
+    with page_unit_of_work(path, wanted, today) as (con, context, _):
         cid, year = context.convention_id, context.year
         specs = repository.indicator_specs(con, cid)
         records = repository.figure_records(con, cid)
@@ -109,7 +107,7 @@ def review(
     decision: str, reason: str = "",
 ) -> int:  # fmt: skip
     """Validate, or return with the reason the partner will read (storage checks the role)."""
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         return repository.review_figures(con, convention_id, list(keys), actor, decision, reason)
 
 
@@ -120,7 +118,7 @@ def change_indicator(
     """Store a new target and/or weight with its reason; returns what changed, in French."""
     changed = []
     target, weight = _plain(target), _plain(weight)
-    with _unit_of_work(path) as con:
+    with unit_of_work(path) as con:
         spec = repository.indicator_specs(con, convention_id)[key]
         before, weight_before = _plain(spec.target(year)), _plain(spec.weight)
         if _differs(before, target):
