@@ -28,12 +28,18 @@ from lda_dash.ui.data import Context, Selection, page_unit_of_work
 
 
 @dataclass(frozen=True)
-class ControlData:
-    """The clawback proposal of a year with every term, and what was decided and locked."""
+class YearPage:
+    """What the Contrôle, Finances and Répartition pages show around their content."""
 
     context: Context
-    titles: dict[int, str]
-    payment: Decimal | None
+    titles: dict[int, str]  # action number -> title
+    payment: Decimal | None  # the year's payment, None while not recorded
+
+
+@dataclass(frozen=True)
+class ControlData(YearPage):
+    """The clawback proposal of a year with every term, and what was decided and locked."""
+
     stored_threshold: Fraction
     threshold: Fraction
     proposal: ClawbackProposal | None
@@ -49,23 +55,17 @@ class ControlData:
 
 
 @dataclass(frozen=True)
-class FinancesData:
+class FinancesData(YearPage):
     """The year's finances from validated figures, and the spending still awaiting validation."""
 
-    context: Context
-    titles: dict[int, str]
-    payment: Decimal | None
     finances: FinanceReport
     pending_spending: dict[int, Fraction]
 
 
 @dataclass(frozen=True)
-class AllocationData:
+class AllocationData(YearPage):
     """The year's allocation in force, the default rule's, who overrode it, and its history."""
 
-    context: Context
-    titles: dict[int, str]
-    payment: Decimal | None
     refusal: str | None
     default: dict[int, Decimal]
     current: dict[int, Decimal]
@@ -96,8 +96,14 @@ class LocksData:
     history: list[dict]  # lock changes and decisions, newest first
 
 
-def _titles(con, convention_id: str) -> dict[int, str]:
-    return {a["number"]: a["title"] for a in repository.actions(con, convention_id)}
+def _year_page(con, context: Context) -> dict:
+    """The fields of YearPage, to build any of its kinds."""
+    cid = context.convention_id
+    return {
+        "context": context,
+        "titles": {a["number"]: a["title"] for a in repository.actions(con, cid)},
+        "payment": repository.payments(con, cid).get(context.year),
+    }
 
 
 def load_control(
@@ -120,9 +126,7 @@ def load_control(
             refusal = str(refused)
         decision = next((d for d in repository.decisions(con, cid) if d["year"] == year), None)
         return ControlData(
-            context=context,
-            titles=_titles(con, cid),
-            payment=repository.payments(con, cid).get(year),
+            **_year_page(con, context),
             stored_threshold=stored,
             threshold=used,
             proposal=proposal,
@@ -145,9 +149,7 @@ def load_finance_page(
             if fig.code == SPENDING_CODE and fig.year == year and fig.status == "submitted":
                 pending[fig.action] = pending.get(fig.action, Fraction(0)) + Fraction(fig.value)
         return FinancesData(
-            context=context,
-            titles=_titles(con, cid),
-            payment=repository.payments(con, cid).get(year),
+            **_year_page(con, context),
             finances=load_finances(con, cid, year, context.as_of, validated_only=True),
             pending_spending=pending,
         )
@@ -159,7 +161,6 @@ def load_allocation_page(
     """What the allocation editor starts from."""
     with page_unit_of_work(path, wanted, as_of) as (con, context, _):
         cid, year = context.convention_id, context.year
-        titles = _titles(con, cid)
         try:
             default = load_default_allocation(con, cid, year)
             current, overridden = load_allocation(con, cid, year)
@@ -172,9 +173,7 @@ def load_allocation_page(
             if row["entity"] == "allocation"
         ]
         return AllocationData(
-            context=context,
-            titles=titles,
-            payment=repository.payments(con, cid).get(year),
+            **_year_page(con, context),
             refusal=refusal,
             default=default,
             current=current,
