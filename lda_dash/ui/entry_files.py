@@ -81,29 +81,25 @@ def check_file(
     status: str, progress: Progress = _silent,
 ) -> FileCheck:  # fmt: skip
     """Read and check a file without writing anything; raises FiguresFileError if unreadable."""
-    progress(0.1, "Lecture du fichier…")
-    rows = read_figures_file(data, filename)
-    with unit_of_work(path) as con:
-        check = _check(con, convention_id, actor, rows, status, progress)
-    progress(1.0, "Vérification terminée.")
-    return check
+    return import_file(path, convention_id, actor, data, filename, status, progress, write=False)
 
 
 def import_file(
     path: Path | str | None, convention_id: str, actor: Actor, data: bytes, filename: str,
-    status: str, progress: Progress = _silent,
+    status: str, progress: Progress = _silent, *, write: bool = True,
 ) -> FileCheck:  # fmt: skip
-    """Check again and, when every row is valid, save them all in one unit of work."""
+    """Check again and, when every row is valid, save them all (if `write`) in one unit of work."""
     progress(0.1, "Lecture du fichier…")
     rows = read_figures_file(data, filename)
     with unit_of_work(path) as con:
         check = _check(con, convention_id, actor, rows, status, progress)
-        if check.ok:
+        if write and check.ok:
             progress(0.85, f"Enregistrement de {len(check.result.figures)} chiffres…")
             repository.save_figures(
                 con, convention_id, check.result.figures, actor, f"Import du fichier {filename}"
             )
-    progress(1.0, "Import terminé." if check.ok else "Import refusé.")
+    imported = "Import terminé." if check.ok else "Import refusé."
+    progress(1.0, imported if write else "Vérification terminée.")
     return check
 
 
