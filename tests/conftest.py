@@ -6,14 +6,17 @@ built once per run and every test gets its own copy.
 
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from lda_dash.exports.report_data import load_report_data
 from lda_dash.setup_db import init_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
+YEARS_OVER = date(2023, 6, 30)  # both demonstration years are over
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +51,20 @@ def db_path(empty_db_template, tmp_path, monkeypatch) -> Path:
 def demo_db_path(demo_db_template, tmp_path, monkeypatch) -> Path:
     """A database of this test's own with the demonstration figures and accounts."""
     return _own_copy(demo_db_template, tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_db_template, tmp_path_factory) -> Path:
+    """A demonstration database shared by the tests of one module, which only read it."""
+    path = tmp_path_factory.mktemp("demo") / demo_db_template.name
+    shutil.copy(demo_db_template, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_2021(demo_db):
+    """What the 2021 execution report shows once both demonstration years are over."""
+    return load_report_data(demo_db, 2021, as_of=YEARS_OVER)
 
 
 def pytest_pycollect_makemodule(module_path, parent):

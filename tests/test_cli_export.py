@@ -6,14 +6,6 @@ import pytest
 from openpyxl import load_workbook
 
 from lda_dash.cli import build_parser, main
-from lda_dash.setup_db import init_database
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli-export") / "demo.duckdb"
-    init_database(path, demo=True)
-    return path
 
 
 def export(capsys, db_path, *args):

@@ -13,23 +13,10 @@ from lda_dash.exports import pdf as pdf_module
 from lda_dash.exports.images import figure_png
 from lda_dash.exports.pdf import execution_report_pdf
 from lda_dash.exports.report_data import load_report_data
-from lda_dash.setup_db import init_database
+from tests.conftest import YEARS_OVER as AS_OF
 
-AS_OF = date(2023, 6, 30)
 CONVENTION = "dijon-2021-2022"
 BANK_DETAILS = ("IBAN", "FR83", "BDFEFRPPCCT", "3000 1003", "Clé RIB", "BIC")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("pdf") / "demo.duckdb"
-    init_database(path, demo=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def report_2021(demo_db):
-    return load_report_data(demo_db, 2021, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,11 @@ from lda_dash.exports import FORMATS, render
 from lda_dash.exports.pptx import presentation_pptx
 from lda_dash.exports.report_data import load_report_data
 from lda_dash.reports import load_progress
-from lda_dash.setup_db import DEMO_ORGANISATIONS, init_database
+from lda_dash.setup_db import DEMO_ORGANISATIONS
 from lda_dash.story import build_story
 from lda_dash.story.build import _category_order
+from tests.conftest import YEARS_OVER as AS_OF
 
-AS_OF = date(2023, 6, 30)
 CONVENTION = "dijon-2021-2022"
 CATEGORIES = (
     "1. Coordination /animation",
@@ -31,13 +31,6 @@ CATEGORIES = (
     "5. Suivi et évaluation",
     "6. Communication",
 )
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("pptx") / "demo.duckdb"
-    init_database(path, demo=True)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -14,23 +14,10 @@ from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.exports.report_data import load_report_data, quarter_figure
 from lda_dash.exports.xlsx import execution_report_xlsx
 from lda_dash.exports.xlsx_layout import EURO, PERCENT_1
-from lda_dash.setup_db import init_database
+from tests.conftest import YEARS_OVER as AS_OF
 
-AS_OF = date(2023, 6, 30)  # both demo years are over
 CONVENTION = "dijon-2021-2022"
 SHEETS = ["Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Historique"]
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("xlsx") / "demo.duckdb"
-    init_database(path, demo=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def report_2021(demo_db):
-    return load_report_data(demo_db, 2021, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
