@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from lda_dash.domain.figure_cells import RawFigureRow
+from lda_dash.exports.safety import unguard_cell
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -193,6 +194,8 @@ def _rows_from_table(
             field: (cells[index].strip() if index < len(cells) else "")
             for field, index in positions.items()
         }
+        if "comment" in fields:  # our template guarded `=…` comments with an apostrophe
+            fields["comment"] = unguard_cell(fields["comment"])
         if any(fields.values()):
             rows.append(RawFigureRow(line=number, **fields))
     if not rows:

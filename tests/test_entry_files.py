@@ -49,7 +49,8 @@ def test_the_csv_and_xlsx_templates_read_back_identically(demo_db_path):
     from_xlsx = read_figures_file(xlsx_file, "modele.xlsx")
     assert [r[1:] for r in map(_fields, from_csv)] == [r[1:] for r in map(_fields, from_xlsx)]
     spending = next(r for r in from_csv if (r.action, r.indicator) == ("2", "DEP_AMI"))
-    assert spending.comment == "'=SOMME(A1)"  # inert in a spreadsheet
+    assert b";'=SOMME(A1)" in csv_file  # inert in a spreadsheet
+    assert spending.comment == "=SOMME(A1)"  # and read back as it was typed
 
 
 def _fields(row):

@@ -2,12 +2,14 @@
 
 import io
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from openpyxl import Workbook
 
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.validation import validate_figure_rows
+from lda_dash.exports import tables
 from lda_dash.figures_file import FiguresFileError, RawFigureRow, _cell_text, read_figures_file
 
 YEARS = range(2021, 2027)
@@ -136,6 +138,42 @@ def test_a_multiline_quoted_comment_is_one_spreadsheet_row():
     )
     rows = read_figures_file(data.encode(), "a.csv")
     assert [(r.line, r.comment) for r in rows] == [(2, "deux\nlignes"), (3, "")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "comment"),
+    [
+        ("'=1+1", "=1+1"),  # the guard exports.safety adds, taken off
+        ("'+33 6 12 34 56 78", "+33 6 12 34 56 78"),
+        ("'-2 logements", "-2 logements"),
+        ("'@SUM(A1:A2)", "@SUM(A1:A2)"),
+        ("''=1+1", "''=1+1"),  # only the one apostrophe before a formula start is a guard
+        ("'déjà cité", "'déjà cité"),
+        ("'", "'"),
+        ("l'été", "l'été"),
+        ("note '=1+1", "note '=1+1"),
+        ("", ""),
+    ],
+)
+@pytest.mark.parametrize("filename", ["chiffres.csv", "chiffres.xlsx"])
+def test_the_formula_guard_is_taken_off_comments_only(cell, comment, filename):
+    header = ["action", "indicateur", "annee", "trimestre", "valeur", "commentaire"]
+    rows = [header, ["2", "'-2", "2022", "1", "3", cell]]
+    if filename.endswith(".csv"):
+        data = "".join(";".join(row) + "\n" for row in rows).encode()
+    else:
+        data = xlsx_bytes(rows)
+    read = read_figures_file(data, filename)[0]
+    assert (read.comment, read.indicator) == (comment, "'-2")
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "-2 logements", "@x", "'déjà cité", "l'été", ""])
+@pytest.mark.parametrize("template", [tables.csv_bytes, partial(tables.xlsx_bytes, "Chiffres")])
+def test_a_comment_of_our_template_reads_back_as_typed(typed, template):
+    header = ["action", "indicateur", "annee", "trimestre", "valeur", "commentaire"]
+    data = template(header, [[2, "CAPT", 2022, 1, 3, typed]])
+    extension = ".csv" if template is tables.csv_bytes else ".xlsx"
+    assert read_figures_file(data, "chiffres" + extension)[0].comment == typed
 
 
 def test_optional_columns_may_be_missing_and_cells_are_stripped():
