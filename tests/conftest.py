@@ -5,6 +5,7 @@ built once per run and every test gets its own copy.
 """
 
 import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -65,6 +66,17 @@ def demo_db(demo_db_template, tmp_path_factory) -> Path:
 def report_2021(demo_db):
     """What the 2021 execution report shows once both demonstration years are over."""
     return load_report_data(demo_db, 2021, as_of=YEARS_OVER)
+
+
+def cli_process(*args: str, db_path: Path) -> subprocess.Popen:
+    """`python -m lda_dash ARGS --db DB_PATH` started in a process of its own, output as text."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "lda_dash", *args, "--db", str(db_path)],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def pytest_pycollect_makemodule(module_path, parent):

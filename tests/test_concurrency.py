@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, cli_process
 from tests.test_cli import FRENCH_EXCEL_CSV
 
 # What the app does on every rerun: open, read the whole progress, close.
@@ -25,16 +25,6 @@ print(reads)
 """
 
 
-def cli(*args, db_path):
-    return subprocess.Popen(
-        [sys.executable, "-m", "lda_dash", *args, "--db", str(db_path)],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 def test_an_import_succeeds_while_the_app_reads_continuously(db_path, tmp_path):
     figures = tmp_path / "chiffres.csv"
     figures.write_bytes(FRENCH_EXCEL_CSV)
@@ -46,12 +36,12 @@ def test_an_import_succeeds_while_the_app_reads_continuously(db_path, tmp_path):
         text=True,
     )
     time.sleep(1.5)  # the reader is up and looping
-    importer = cli("import-figures", str(figures), db_path=db_path)
+    importer = cli_process("import-figures", str(figures), db_path=db_path)
     _, err = importer.communicate(timeout=60)
     reads, reader_err = reader.communicate(timeout=60)
     assert importer.returncode == 0, err
     assert reader.returncode == 0, reader_err
     assert int(reads) > 10
-    check = cli("progress", "--year", "2021", "--format", "json", db_path=db_path)
+    check = cli_process("progress", "--year", "2021", "--format", "json", db_path=db_path)
     rows = {(r["action"], r["indicator"]): r for r in json.loads(check.communicate()[0])}
     assert rows[(2, "CAPT")]["value"] == 22

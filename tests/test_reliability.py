@@ -2,8 +2,6 @@
 
 import json
 import signal
-import subprocess
-import sys
 import threading
 import time
 from decimal import Decimal
@@ -11,19 +9,9 @@ from decimal import Decimal
 from lda_dash import db, repository
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
-from tests.conftest import REPO_ROOT
+from tests.conftest import cli_process
 
 CID = "dijon-2021-2022"
-
-
-def cli(*args, db_path):
-    return subprocess.Popen(
-        [sys.executable, "-m", "lda_dash", *args, "--db", str(db_path)],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def test_twenty_partners_saving_at_once_lose_nothing(db_path):
@@ -64,7 +52,7 @@ def test_six_concurrent_imports_of_one_file_all_land(db_path, tmp_path):
         "action;indicateur;annee;trimestre;valeur\n6;DIAG;2022;1;7\n2;CAPT;2022;1;9\n",
         encoding="utf-8",
     )
-    importers = [cli("import-figures", str(path), db_path=db_path) for _ in range(6)]
+    importers = [cli_process("import-figures", str(path), db_path=db_path) for _ in range(6)]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in importers]
     assert [code for code, _ in results] == [0] * 6, results
     with db.connect(db_path) as con:
@@ -89,11 +77,11 @@ def test_a_killed_import_leaves_all_or_nothing(db_path, tmp_path):
     rows = big_file(tmp_path / "big.csv")
     outcomes = set()
     for delay in (0.8, 1.6, 2.4, 3.2):
-        victim = cli("import-figures", str(tmp_path / "big.csv"), db_path=db_path)
+        victim = cli_process("import-figures", str(tmp_path / "big.csv"), db_path=db_path)
         time.sleep(delay)
         victim.send_signal(signal.SIGKILL)
         victim.wait()
-        check = cli("progress", "--year", "2021", "--format", "json", db_path=db_path)
+        check = cli_process("progress", "--year", "2021", "--format", "json", db_path=db_path)
         out, err = check.communicate(timeout=60)
         assert check.returncode == 0, err  # the database still opens and reads
         json.loads(out)
