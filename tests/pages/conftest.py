@@ -38,6 +38,16 @@ def signed_in(role: str = "coordination", organisation: str | None = None) -> Ap
     return at
 
 
+def open_page(role: str, page: str, year: int | None = None) -> AppTest:
+    """`page` as a person of `role` opens it (for `year` when given), run without error."""
+    at = signed_in(role).run()  # the first run registers the pages and their addresses
+    if year is not None:
+        at.selectbox(key="_w_year").set_value(year).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture
 def app(demo_app_db) -> AppTest:
     """The app on its default page (the dashboard), run once without error."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import signed_in
+from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth, db, repository
@@ -23,11 +23,7 @@ NEW_CONVENTION = "territoire-test-2021-2022"
 
 @pytest.fixture
 def admin(demo_app_db) -> AppTest:
-    at = signed_in("admin")
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("admin", PAGE)
 
 
 @pytest.fixture

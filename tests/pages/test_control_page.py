@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from conftest import plain, signed_in
+from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth, db, fmt, repository
@@ -22,11 +22,7 @@ TRUSTED = Actor("admin", "admin", trusted_import=True)
 
 
 def open_control(role: str, year: int, page: str = CONTROL_PAGE) -> AppTest:
-    at = signed_in(role)
-    at.run()
-    at.selectbox(key="_w_year").set_value(year).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
+    at = open_page(role, page, year)
     assert at.title[0].value == f"Contrôle et reversement {year}"
     return at
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import page_tables, plain, signed_in
+from conftest import open_page, page_tables, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth, db, fmt, repository
@@ -16,15 +16,6 @@ CID = "dijon-2021-2022"
 FINANCES_PAGE = "lda_dash/pages/finances.py"
 ALLOCATION_PAGE = "lda_dash/pages/allocation.py"
 EDITOR = f"allocation_editor_{CID}_2022"
-
-
-def open_page(role: str, page: str, year: int) -> AppTest:
-    at = signed_in(role)
-    at.run()
-    at.selectbox(key="_w_year").set_value(year).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
-from conftest import signed_in
+from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import db, repository
@@ -32,10 +32,7 @@ def with_a_target_change(demo_app_db):
 
 
 def history_page(role: str = "coordination") -> AppTest:
-    at = signed_in(role).run()  # the first run registers the pages and their addresses
-    at.switch_page("lda_dash/pages/history.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(role, "lda_dash/pages/history.py")
 
 
 @pytest.mark.parametrize("role", ["coordination", "prefecture", "admin"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from conftest import signed_in
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth, db, repository
@@ -16,12 +16,7 @@ LOCKS_PAGE = "lda_dash/pages/locks.py"
 
 
 def open_locks(year: int) -> AppTest:
-    at = signed_in("admin")
-    at.run()
-    at.selectbox(key="_w_year").set_value(year).run()
-    at.switch_page(LOCKS_PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("admin", LOCKS_PAGE, year)
 
 
 def submit(at: AppTest, reason: str) -> None:

@@ -7,7 +7,7 @@ import shutil
 from datetime import date
 
 import pytest
-from conftest import plain, signed_in
+from conftest import open_page, plain
 
 from lda_dash.auth import PAGES
 from lda_dash.synthetic import SyntheticPlan
@@ -31,11 +31,7 @@ def national(synthetic_template, tmp_path, monkeypatch):
     path = tmp_path / "national.duckdb"
     shutil.copy(synthetic_template, path)
     monkeypatch.setenv("LDA_DASH_DB", str(path))
-    at = signed_in("admin")
-    at.run()
-    at.switch_page(NATIONAL_PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("admin", NATIONAL_PAGE)
 
 
 def metric(at, label_start: str) -> str:

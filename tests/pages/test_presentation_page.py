@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import plain, signed_in
+from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth
@@ -16,11 +16,7 @@ PAGE = "lda_dash/pages/presentation.py"
 
 @pytest.fixture
 def show(demo_app_db) -> AppTest:
-    at = signed_in("coordination")
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("coordination", PAGE)
 
 
 def counter(at: AppTest) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import signed_in
+from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import db, repository
@@ -18,10 +18,7 @@ REPIT_OCC = (5, "REPIT_OCC", 2022, 4)
 
 
 def coordination() -> AppTest:
-    at = signed_in("coordination").run()  # the first run registers the pages
-    at.switch_page("lda_dash/pages/validation.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("coordination", "lda_dash/pages/validation.py")
 
 
 def status(db_path, key) -> dict:
