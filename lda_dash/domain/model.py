@@ -27,7 +27,7 @@ MODE_LABELS = {
 
 
 class Status(StrEnum):
-    """Status of an indicator for a year (DOMAIN.md section 5)."""
+    """Status of an indicator for a year (DOMAIN.md section 5), in the order a reader meets them."""
 
     ACHIEVED = "achieved"
     PARTIALLY_ACHIEVED = "partially_achieved"
@@ -49,6 +49,10 @@ STATUS_LABELS = {
     Status.NO_DATA: "non renseigné",
     Status.NO_TARGET: "sans cible",
 }
+
+# Lists and tables give statuses best outcome first; `reports.action_status` never gives NO_TARGET.
+STATUS_ORDER = tuple(Status)
+ACTION_STATUS_ORDER = tuple(status for status in Status if status != Status.NO_TARGET)
 
 # Figure workflow (DOMAIN.md section 9).
 FIGURE_STATUSES = ("draft", "submitted", "validated", "returned")

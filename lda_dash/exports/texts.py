@@ -7,7 +7,7 @@ from collections import Counter
 from fractions import Fraction
 
 from lda_dash import fmt
-from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, Mode, Status
+from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
 from lda_dash.exports.report_data import ExecutionReportData
 
 MODE_SHORT = {
@@ -17,16 +17,6 @@ MODE_SHORT = {
     Mode.TAUX: "taux",
     Mode.JALON: "jalon",
 }
-STATUS_ORDER = (
-    Status.ACHIEVED,
-    Status.PARTIALLY_ACHIEVED,
-    Status.NOT_ACHIEVED,
-    Status.ON_TRACK,
-    Status.WATCH,
-    Status.LATE,
-    Status.NO_DATA,
-    Status.NO_TARGET,
-)
 VALIDATED_ONLY = "Seuls les chiffres validés par la coordination sont comptés."
 NOT_IN_IPTT = "Les dépenses sur crédits AMI (DEP_AMI) figurent dans la partie Finances."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from lda_dash import fmt
-from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
+from lda_dash.domain.model import ACTION_STATUS_ORDER, STATUS_LABELS, IndicatorSpec, Mode, Status
 from lda_dash.domain.progress import IndicatorProgress
 
 ACTION_STATUS_WORDS = {
@@ -18,15 +18,6 @@ ACTION_STATUS_WORDS = {
     Status.LATE: ("en retard", "en retard"),
     Status.NO_DATA: ("sans chiffre validé", "sans chiffre validé"),
 }
-STATUS_READING_ORDER = (
-    Status.ACHIEVED,
-    Status.PARTIALLY_ACHIEVED,
-    Status.NOT_ACHIEVED,
-    Status.ON_TRACK,
-    Status.WATCH,
-    Status.LATE,
-    Status.NO_DATA,
-)
 
 
 def short(text: str, width: int = 40) -> str:
@@ -86,7 +77,7 @@ def action_count(count: int, status: Status) -> str:
 
 def counts_sentence(counts: dict[Status, int]) -> str:
     """`9 actions atteintes, 3 partiellement atteintes et 4 non atteintes`."""
-    parts = [action_count(counts[s], s) for s in STATUS_READING_ORDER if counts.get(s)]
+    parts = [action_count(counts[s], s) for s in ACTION_STATUS_ORDER if counts.get(s)]
     if not parts:
         return "aucune action"
     # After the first, "actions" need not be repeated.

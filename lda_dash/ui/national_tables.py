@@ -9,19 +9,9 @@ import pandas as pd
 
 from lda_dash import fmt
 from lda_dash.domain.clawback import ClawbackProposal
-from lda_dash.domain.model import Status
+from lda_dash.domain.model import ACTION_STATUS_ORDER
 from lda_dash.ui.labels import STATUS_ICONS, money
 from lda_dash.ui.national_data import Territory
-
-STATUS_COLUMNS = (
-    Status.ACHIEVED,
-    Status.PARTIALLY_ACHIEVED,
-    Status.NOT_ACHIEVED,
-    Status.ON_TRACK,
-    Status.WATCH,
-    Status.LATE,
-    Status.NO_DATA,
-)
 
 
 def status_totals(territories: Sequence[Territory]) -> Counter:
@@ -34,7 +24,7 @@ def status_totals(territories: Sequence[Territory]) -> Counter:
 def territory_table(territories: Sequence[Territory]) -> pd.DataFrame:
     """One row per territory shown: attainment, actions per status, money of the year."""
     counts = status_totals(territories)
-    shown = [s for s in STATUS_COLUMNS if counts[s]]
+    shown = [s for s in ACTION_STATUS_ORDER if counts[s]]
     rows = []
     for t in territories:
         row = {"Territoire": t.name, "Atteinte": fmt.percent(t.attainment)}
