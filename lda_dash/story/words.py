@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 from lda_dash import fmt
@@ -34,14 +35,14 @@ def status_word(status: Status) -> str:
     return STATUS_LABELS[status]
 
 
-def value_text(spec: IndicatorSpec, value) -> str:
-    """`42`, `69,4 %`, `10 002 €`, `produit`: a value in the indicator's unit."""
+def value_text(spec: IndicatorSpec, value, money: Callable[..., str] = fmt.money) -> str:
+    """`42`, `69,4 %`, `10 002 €`, `produit`: a value in the indicator's unit, euros by `money`."""
     if value is None:
         return fmt.DASH
     if spec.mode == Mode.JALON:
         return "produit" if value >= 1 else "non produit"
     if spec.unit == "€":
-        return fmt.money(value)
+        return money(value)
     if spec.mode == Mode.TAUX or spec.unit == "%":
         return fmt.number(value, 1) + "\u202f%"
     return fmt.number(value, 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
+from lda_dash.story.words import value_text
 
 STATUS_ICONS = {
     Status.ACHIEVED: "✅",
@@ -63,15 +64,7 @@ def money(value) -> str:
 
 def indicator_value(spec: IndicatorSpec, value) -> str:
     """A value in the indicator's unit, French style: `42`, `68,4 %`, `10 002 €`, `produit`."""
-    if value is None:
-        return fmt.DASH
-    if spec.mode == Mode.JALON:
-        return "produit" if value >= 1 else "non produit"
-    if spec.unit == "€":
-        return money(value)
-    if spec.mode == Mode.TAUX or spec.unit == "%":
-        return fmt.number(value, 1) + "\u202f%"
-    return fmt.number(value, 1)
+    return value_text(spec, value, money=money)
 
 
 def quarters_text(quarters: tuple[int, ...]) -> str:
