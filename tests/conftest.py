@@ -4,6 +4,7 @@ Building a database takes a second or two, copying a closed DuckDB file does not
 built once per run and every test gets its own copy.
 """
 
+import io
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from lda_dash.exports.report_data import load_report_data
 from lda_dash.setup_db import init_database
@@ -66,6 +68,17 @@ def demo_db(demo_db_template, tmp_path_factory) -> Path:
 def report_2021(demo_db):
     """What the 2021 execution report shows once both demonstration years are over."""
     return load_report_data(demo_db, 2021, as_of=YEARS_OVER)
+
+
+def workbook_bytes(rows) -> bytes:
+    """An XLSX file whose first sheet holds `rows`, one list of cell values a line."""
+    workbook = Workbook()
+    sheet = workbook.active
+    for cells in rows:
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def cli_process(*args: str, db_path: Path) -> subprocess.Popen:

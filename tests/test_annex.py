@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from lda_dash.annex import AnnexFormatError, AnnexRow, AnnexTable, annex_rows_to_csv, read_annex
+from tests.conftest import workbook_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 SIGNED = REPO / ".." / "shared" / "convention" / "avenant-2022-dijon-metropole.txt"
@@ -322,24 +322,16 @@ def test_markdown_with_a_missing_column_names_it():
         read_annex(annex.encode("utf-8"), "annexe.md")
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for cells in rows:
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def test_xlsx_header_is_the_first_row_with_the_annex_headers():
     numeric = [[1, *ROWS[0][1:7], 66000, 33000.0, "33 000 €", *ROWS[0][10:]], *ROWS[1:]]
-    data = _xlsx([["Annexe 1 - budget"], [], HEADERS, *numeric, [], ["Source : avenant 2022"]])
+    data = workbook_bytes(
+        [["Annexe 1 - budget"], [], HEADERS, *numeric, [], ["Source : avenant 2022"]]
+    )
     assert read_annex(data, "annexe.xlsx") == EXPECTED
 
 
 def test_xlsx_unreadable_amount_names_row_and_column():
-    data = _xlsx([HEADERS, *_with_cell(0, COST_Y1 + 1, "beaucoup")])
+    data = workbook_bytes([HEADERS, *_with_cell(0, COST_Y1 + 1, "beaucoup")])
     with pytest.raises(AnnexFormatError) as error:
         read_annex(data, "annexe.xlsx")
     assert str(error.value) == (

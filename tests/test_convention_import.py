@@ -8,7 +8,6 @@ import json
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from lda_dash import db, repository
 from lda_dash.annex import AnnexFormatError, annex_rows_to_csv, read_annex
@@ -23,7 +22,7 @@ from lda_dash.convention_import import (
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.target_extraction import ProposedIndicator
 from lda_dash.setup_db import init_database
-from tests.conftest import REPO_ROOT, SHARED
+from tests.conftest import REPO_ROOT, SHARED, workbook_bytes
 
 SIGNED = SHARED / "convention" / "avenant-2022-dijon-metropole.txt"
 DIJON_CSV = REPO_ROOT / "data" / "dijon" / "annex.csv"
@@ -196,14 +195,8 @@ def test_amounts_written_differently_are_read():
 
 def _xlsx(grid: list[list[str]]) -> bytes:
     """A workbook as a partner would send it: a title line, then the table, numbers as numbers."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["Annexe 1 - Présentation du budget prévisionnel"])
-    for index, row in enumerate(grid):
-        sheet.append(row if index == 0 else [_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    title = ["Annexe 1 - Présentation du budget prévisionnel"]
+    return workbook_bytes([title, grid[0], *([_cell(cell) for cell in row] for row in grid[1:])])
 
 
 def test_an_xlsx_annex_built_with_openpyxl_loads(db_file):

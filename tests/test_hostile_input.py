@@ -1,13 +1,11 @@
 """Hostile input through the command line: each gets a clear French error and changes nothing."""
 
-import io
-
-import openpyxl
 import pytest
 
 from lda_dash import db, repository
 from lda_dash.cli import main
 from lda_dash.repository import backup as sql
+from tests.conftest import workbook_bytes
 
 HEADER = "action;indicateur;annee;trimestre;valeur;numerateur;denominateur;commentaire\n"
 
@@ -15,16 +13,6 @@ HEADER = "action;indicateur;annee;trimestre;valeur;numerateur;denominateur;comme
 def digest(path):
     with db.connect(path) as con:
         return {table: sql.table_digest(con, table) for table in sql.table_names(con)}
-
-
-def xlsx_bytes(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 CASES = [
@@ -37,11 +25,11 @@ CASES = [
     ("year2.csv", (HEADER + "2;CAPT;20222;1;3;;;\n").encode(), "ligne 2"),
     ("neg.csv", (HEADER + "2;CAPT;2022;1;-3;;;\n").encode(), "ligne 2"),
     ("binary.csv", b"\x00\x01\x02\x03PK\x03\x04" * 50, "Erreur"),
-    ("zip.csv", xlsx_bytes([["action"]]), "Erreur"),
+    ("zip.csv", workbook_bytes([["action"]]), "Erreur"),
     ("utf16.csv", HEADER.encode("utf-16"), "Erreur"),
     ("empty.csv", b"", "Erreur"),
     ("headers.csv", b"foo;bar\n1;2\n", "Erreur"),
-    ("formula.xlsx", xlsx_bytes([HEADER.strip().split(";"), [2, "CAPT", 2022, 1, "=1+1"]]),
+    ("formula.xlsx", workbook_bytes([HEADER.strip().split(";"), [2, "CAPT", 2022, 1, "=1+1"]]),
      "formule"),
     ("sql.csv", (HEADER + "2';DROP TABLE figure;--;CAPT;2022;1;3;;;\n").encode(), "ligne 2"),
     ("big.csv", HEADER.encode() + b"2;CAPT;2022;1;3;;;" + b" " * (6 * 1024 * 1024) + b"\n",
