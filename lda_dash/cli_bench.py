@@ -12,7 +12,7 @@ from pathlib import Path
 from lda_dash import db, fmt, repository
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.exports.safety import safe_cell
-from lda_dash.national import inputs_of_year, national_records, rendered_shares
+from lda_dash.national import national_records, rendered_shares, rows_of_year
 from lda_dash.reports import RECORD_KEYS
 from lda_dash.synthetic import default_plan
 from lda_dash.synthetic_db import SyntheticRefused, generate_database
@@ -64,18 +64,18 @@ def all_territories(
     """The text of `progress --all-territories`: read once, then the rules on every core."""
     with db.connect(path, read_only=True) as con:
         order = [c["id"] for c in repository.conventions(con)]
-        inputs, threshold = inputs_of_year(con, year, validated_only=validated_only)
-    inputs = {cid: inputs[cid] for cid in order if cid in inputs}
+        rows, threshold = rows_of_year(con, year, validated_only=validated_only)
+    rows = {cid: rows[cid] for cid in order if cid in rows}
     render = {"json": _json_share, "csv": _csv_share, "table": _table_share}[form]
     shares = [text for text in rendered_shares(
-        inputs, year, as_of, render, validated_only=validated_only, threshold=threshold
+        rows, year, as_of, render, validated_only=validated_only, threshold=threshold
     ) if text]  # fmt: skip
     if form == "json":
         return "[\n" + ",\n".join(shares) + "\n]\n"
     if form == "csv":
         header = ["convention", *RECORD_KEYS] if shares else ["convention"]
         return _csv_text([header]) + "".join(shares)
-    title = f"Avancement {year} au {fmt.day(as_of)}, {len(inputs)} conventions"
+    title = f"Avancement {year} au {fmt.day(as_of)}, {len(rows)} conventions"
     return "\n".join([title, *shares]) + "\n"
 
 

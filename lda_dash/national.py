@@ -90,18 +90,18 @@ def load_reports(
         )
 
 
-def inputs_of_year(
+def rows_of_year(
     con, year: int, *, validated_only: bool = False
-) -> tuple[dict[str, list[ProgressInput]], Fraction]:
-    """What `reports_from_inputs` needs for every convention, read in the caller's unit of work."""
+) -> tuple[dict[str, list[tuple]], Fraction]:
+    """What every convention's progress of `year` needs, as read in the caller's unit of work
+    (rows still to build: see `rendered_shares`), and the watch threshold."""
     statuses = ("validated",) if validated_only else COUNTED_STATUSES
-    with cycle_collection_paused():
-        inputs = repository.progress_inputs(con, year, statuses, None, _PREVIOUS_FOR)
-    return inputs, watch_threshold(con)
+    rows = repository.progress_input_rows(con, year, statuses, None, _PREVIOUS_FOR)
+    return rows, watch_threshold(con)
 
 
 def rendered_shares(
-    inputs: Mapping[str, Sequence[ProgressInput]],
+    rows: Mapping[str, Sequence[tuple]],
     year: int,
     as_of: date,
     render: Callable[[dict[str, ProgressReport]], str],
@@ -111,27 +111,27 @@ def rendered_shares(
 ) -> list[str]:
     """The conventions' reports rendered as text in shares, in order, one share per core.
 
-    The rules are pure Python and bound to one core; `cores.map_text` computes the shares in
-    forked children. Call it with no database open: a child must not inherit a connection.
+    Building the inputs and running the rules are pure Python, bound to one core:
+    `cores.map_text` computes the shares in forked children. Call it with no database open:
+    a child must not inherit a connection.
     """
 
-    def work(share: dict[str, Sequence[ProgressInput]]) -> str:
+    def work(share: Mapping[str, Sequence[tuple]]) -> str:
         with cycle_collection_paused():
+            inputs = {cid: repository.inputs_of_rows(found, year) for cid, found in share.items()}
             reports = reports_from_inputs(
-                share, year, as_of, validated_only=validated_only, threshold=threshold
+                inputs, year, as_of, validated_only=validated_only, threshold=threshold
             )
             return render(reports)
 
-    return cores.map_text(work, split_evenly(inputs, cores.available()))
+    return cores.map_text(work, split_evenly(rows, cores.available()))
 
 
-def split_evenly(
-    inputs: Mapping[str, Sequence[ProgressInput]], parts: int
-) -> list[dict[str, Sequence[ProgressInput]]]:
+def split_evenly(inputs: Mapping[str, Sequence], parts: int) -> list[dict[str, Sequence]]:
     """Consecutive shares of the conventions with about as many indicators each (order kept)."""
     total = sum(len(indicators) for indicators in inputs.values())
     parts = max(1, min(parts, len(inputs)))
-    shares: list[dict[str, Sequence[ProgressInput]]] = [{} for _ in range(parts)]
+    shares: list[dict[str, Sequence]] = [{} for _ in range(parts)]
     done = 0
     for cid, indicators in inputs.items():
         index = min(parts - 1, done * parts // total) if total else 0

@@ -8,6 +8,8 @@ of every year of every territory.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -22,8 +24,10 @@ __all__ = [
     "convention_actions",
     "decided_by_convention",
     "figures_of_years",
+    "inputs_of_rows",
     "overrides_of_year",
     "payments_by_convention",
+    "progress_input_rows",
     "progress_inputs",
     "spending_by_action",
     "spending_by_convention_year",
@@ -138,12 +142,30 @@ def progress_inputs(
     figures with these statuses; every convention, or those named. The year before is given
     only to indicators whose mode is in `previous_for` (the others never look at it).
     """
+    rows = progress_input_rows(con, year, statuses, convention_ids, previous_for)
+    return {cid: inputs_of_rows(found, year) for cid, found in rows.items()}
+
+
+def progress_input_rows(
+    con: Connection,
+    year: int,
+    statuses: Iterable[str],
+    convention_ids: Sequence[str] | None = None,
+    previous_for: Iterable[str] = tuple(mode.value for mode in Mode),
+) -> dict[str, list[tuple]]:
+    """What `progress_inputs` reads, as plain rows per convention, for `inputs_of_rows`: the
+    caller may build them where it computes (a forked share of a national progress)."""
     only = None if convention_ids is None else list(convention_ids)
     rows = con.execute(PROGRESS_INPUTS, [year, list(statuses), only, list(previous_for)]).fetchall()
+    return {cid: list(found) for cid, found in itertools.groupby(rows, key=_first)}
+
+
+def inputs_of_rows(rows: Iterable[tuple], year: int) -> list[ProgressInput]:
+    """One convention's rows of `progress_input_rows` as specs with their year sums."""
     modes = {mode.value: mode for mode in Mode}
-    out: dict[str, list[ProgressInput]] = {}
+    out = []
     for row in rows:
-        cid, action, code, label, unit, mode, baseline, weight, target = row[:9]
+        _, action, code, label, unit, mode, baseline, weight, target = row[:9]
         spec = IndicatorSpec(
             action,
             code,
@@ -156,10 +178,11 @@ def progress_inputs(
         )
         current = None if row[9] is None else YearAggregate(_QUARTERS[row[9]], *row[10:15], SCALE)
         previous = None if row[15] is None else YearAggregate(_QUARTERS[row[15]], *row[16:], SCALE)
-        out.setdefault(cid, []).append(ProgressInput(spec, current, previous))
+        out.append(ProgressInput(spec, current, previous))
     return out
 
 
+_first = operator.itemgetter(0)
 _QUARTERS = {mask: tuple(q for q in (1, 2, 3, 4) if mask & (1 << (q - 1))) for mask in range(16)}
 
 
