@@ -58,7 +58,11 @@ def reaches(ratio: Fraction, threshold: Fraction | Decimal | float) -> bool:
 
 def year_closed(year: int, as_of: date, quarters_reported: Iterable[int] = ()) -> bool:
     """A year is closed after 31 December, or once all four quarters have a figure (DOMAIN.md 5)."""
-    return as_of > date(year, 12, 31) or set(quarters_reported) >= {1, 2, 3, 4}
+    # as_of > 31 December of `year` is as_of.year > year, without building a date each time
+    return as_of.year > year or set(quarters_reported) >= _ALL_QUARTERS
+
+
+_ALL_QUARTERS = frozenset((1, 2, 3, 4))
 
 
 def year_value(mode: Mode, figures: Mapping[int, QuarterFigure]) -> Fraction | None:
@@ -90,9 +94,15 @@ def attainment(
     else:
         numerator, denominator = value, target
     if denominator == 0:
-        return Fraction(1) if value >= target else Fraction(0)
-    ratio = numerator / denominator
-    return ratio if ratio >= 0 else ZERO
+        return ONE if value >= target else ZERO
+    if numerator < 0 or denominator < 0:  # a rate below its baseline
+        ratio = numerator / denominator
+        return ratio if ratio >= 0 else ZERO
+    # The usual case: one exact division, without the dispatch of the / operator.
+    return Fraction(
+        numerator.numerator * denominator.denominator,
+        numerator.denominator * denominator.numerator,
+    )
 
 
 def expected_to_date(
