@@ -77,6 +77,11 @@ def test_year_value_follows_the_mode(mode, values, rates, expected):
         ("stock", 0, 0, None, Fraction(1)),  # zero target reached by any value
         ("taux", 80, 75, 75, Fraction(1)),  # target equal to baseline, reached
         ("taux", 70, 75, 75, Fraction(0)),  # target equal to baseline, missed
+        ("taux", 30, 25, 50, Fraction(4, 5)),  # a rate to bring down: (30 − 50) / (25 − 50)
+        ("taux", 60, 25, 50, Fraction(0)),  # ... gone up instead: never below 0
+        ("taux", 20, 25, 50, Fraction(6, 5)),  # ... brought further down than asked
+        ("somme", 0, 40, None, Fraction(0)),
+        ("somme", Fraction(1, 3), Fraction(2, 3), None, Fraction(1, 2)),  # not whole numbers
     ],
 )
 def test_attainment(mode, value, target, baseline, expected):
