@@ -6,6 +6,7 @@ from lda_dash import auth, config
 from lda_dash.ui import widgets
 
 st.set_page_config(page_title="LDA Dash", page_icon="🏠", layout="wide")
+widgets.french_document()
 
 if not config.db_path().exists():
     # Nothing to show yet: say how to create the database instead of failing on every page.

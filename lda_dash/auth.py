@@ -121,10 +121,40 @@ def _single_sign_on() -> Actor | None:
     return result.actor
 
 
+ABOUT = (
+    "LDA Dash suit une convention « Logement d'abord » : l'État verse chaque année une "
+    "subvention à une collectivité pour des actions assorties d'objectifs. Les **partenaires** "
+    "déclarent leurs chiffres chaque trimestre, la **coordination** les valide et présente les "
+    "résultats, la **préfecture** vérifie l'atteinte des objectifs avant de décider d'un "
+    "éventuel reversement."
+)
+ROLE_TASKS = {
+    "partenaire": "déclare les chiffres trimestriels des actions de son organisme",
+    "coordination": "valide les chiffres, suit le plan et le présente",
+    "prefecture": "contrôle l'atteinte des objectifs et décide du reversement",
+    "admin": "gère les comptes, les conventions et les verrous des années",
+}
+
+
+def home_page_title(role: str) -> str:
+    """The page a role opens on after sign-in: the first of its pages."""
+    return next(spec.title for spec in PAGES if role in spec.roles)
+
+
+def how_to_sign_in(sign_on: bool, demo: bool) -> str:
+    ways = ["avec l'identifiant et le mot de passe que l'administrateur vous a remis"]
+    if sign_on:
+        ways.append("avec votre compte ProConnect (connexion unique)")
+    if demo:
+        ways.append("sans mot de passe, avec un profil de démonstration (à droite)")
+    return "**Pour vous connecter** : " + ", ou ".join(ways) + "."
+
+
 def login_page() -> None:
-    """The only page before sign-in: password form, single sign-on, demo profiles."""
+    """The only page before sign-in: what the app is for and where each role starts, the
+    password form, single sign-on, demo profiles."""
     st.title("LDA Dash · Connexion")
-    st.caption("Suivi de la convention « Logement d'abord »")
+    st.markdown(ABOUT)
     message = st.session_state.pop("auth_message", None)
     if message:
         st.warning(message, icon=":material/info:")
@@ -147,6 +177,7 @@ def login_page() -> None:
             "**Données de démonstration** : les chiffres de cette base sont fictifs.",
             icon=":material/science:",
         )
+    st.markdown(how_to_sign_in(oidc_configured(), demo and bool(demo_accounts)))
     left, right = st.columns([3, 2], gap="large")
     with left, st.form("login"):
         login = st.text_input("Identifiant", autocomplete="username")
@@ -159,6 +190,15 @@ def login_page() -> None:
             else:
                 _remember(result.actor)
                 st.rerun()
+    with left:
+        st.markdown("**Chaque rôle et sa page d'accueil**")
+        st.markdown(
+            "\n".join(
+                f"- **{ROLE_LABELS[role]}** : {ROLE_TASKS[role]} "
+                f"(accueil : {home_page_title(role)})."
+                for role in EVERYONE
+            )
+        )
     with right:
         if oidc_configured():
             st.markdown("**Connexion unique**")

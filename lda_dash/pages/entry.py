@@ -84,7 +84,7 @@ def main() -> None:
         state.wanted_selection(),
     )
     widgets.demo_banner(data.context.demo)
-    st.title("Saisie trimestrielle")
+    st.title("Saisie trimestrielle", anchor=False)
     st.caption(
         f"{data.organisation or 'Organisation inconnue'} · "
         f"{data.context.convention['territory_name']} · {data.context.convention['title']}"

@@ -41,7 +41,10 @@ def indicator_groups(data: EntryData, issues: dict[FieldKey, FieldIssues]) -> No
         indicators = [i for i in data.indicators if i.spec.action == action]
         if not indicators:
             continue
-        st.subheader(f"Action n° {action} · {indicators[0].action_title}", divider="gray")
+        # No anchor link: one more Tab stop per action, named in English, before the fields.
+        st.subheader(
+            f"Action n° {action} · {indicators[0].action_title}", divider="gray", anchor=False
+        )
         for indicator in indicators:
             _field_block(data, indicator, issues.get(indicator.key))
 
@@ -58,7 +61,7 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
             else:
                 st.markdown(f"**{indicator.label}**")
                 st.markdown(f"Valeur déclarée : **{figure_shown(indicator.spec, record)}**")
-            st.caption(_details(data, indicator))
+            st.caption(_details(data, indicator, data.editable(indicator)))
         with side_column:
             st.badge(WORKFLOW_LABELS[status], color=WORKFLOW_COLOURS[status])
             if data.editable(indicator):
@@ -81,7 +84,9 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
             _issues(issue)
 
 
-def _details(data: EntryData, indicator: EntryIndicator) -> str:
+def _details(data: EntryData, indicator: EntryIndicator, editable: bool) -> str:
+    """What to type and what to compare with, written under the field: always in view, read
+    after the field, and no tooltip button (a Tab stop named in English) before each field."""
     spec = indicator.spec
     phrase = "montant dépensé au cours du trimestre" if spec.unit == "€" else MODE_INPUTS[spec.mode]
     parts = [phrase.capitalize()]
@@ -96,7 +101,9 @@ def _details(data: EntryData, indicator: EntryIndicator) -> str:
     elif indicator.last_year_end is not None:  # T1: last year's end is the useful reference
         shown = figure_shown(spec, indicator.last_year_end)
         parts.append(f"T4 {data.year - 1} : {shown}")
-    return " · ".join(parts)
+    details = " · ".join(parts)
+    hint = HELP.get(input_kind(indicator)) if editable else None
+    return f"{details}. {hint}" if hint else details
 
 
 # Numbers are typed as text: a browser's number field drops a French decimal comma without a
@@ -112,6 +119,15 @@ HELP = {
     "money": "En euros, centimes compris (deux décimales au plus), avec une virgule.",
     "rate": "Deux nombres entiers : le taux est numérateur ÷ dénominateur.",
 }
+
+
+def input_kind(indicator: EntryIndicator) -> str:
+    spec = indicator.spec
+    if spec.mode is Mode.JALON:
+        return "milestone"
+    if spec.mode is Mode.TAUX:
+        return "rate"
+    return "money" if spec.unit == "€" else "whole" if whole(indicator) else "number"
 
 
 def _inputs(indicator: EntryIndicator, period: Period) -> None:
@@ -131,12 +147,11 @@ def _inputs(indicator: EntryIndicator, period: Period) -> None:
                                    (right, "denominator", "dénominateur")):  # fmt: skip
             column.text_input(
                 f"{label} : {word}", key=key(part), placeholder=PLACEHOLDERS["whole"],
-                help=HELP["rate"], max_chars=20, persist_state="session",
+                max_chars=20, persist_state="session",
             )  # fmt: skip
         return
-    kind = "money" if spec.unit == "€" else "whole" if whole(indicator) else "number"
     st.text_input(
-        label, key=key("value"), placeholder=PLACEHOLDERS[kind], help=HELP[kind], max_chars=30,
+        label, key=key("value"), placeholder=PLACEHOLDERS[input_kind(indicator)], max_chars=30,
         persist_state="session",
     )  # fmt: skip
 

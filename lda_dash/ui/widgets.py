@@ -1,4 +1,5 @@
-"""Small widgets every page uses: demo banner, status badge, setup message, data freshness."""
+"""Small widgets every page uses: page language, demo banner, status badge, setup message, data
+freshness."""
 
 from __future__ import annotations
 
@@ -14,6 +15,19 @@ DEMO_BANNER = (
     "**Données de démonstration** : les chiffres affichés sont fictifs, générés pour présenter "
     "l'outil. Ils ne décrivent pas l'exécution réelle de la convention."
 )
+
+
+FRENCH_DOCUMENT = (
+    "<script>document.documentElement.lang = 'fr';</script>"
+    # Its element would leave an empty gap at the top of every page.
+    "<style>.element-container:has(> .stHtml > script:only-of-type) { display: none; }</style>"
+)
+
+
+def french_document() -> None:
+    """Declare the page French: Streamlit's own page says `lang="en"`, which makes screen readers
+    read every French word with English pronunciation (RGAA 8.3). A fixed script, no input."""
+    st.html(FRENCH_DOCUMENT, unsafe_allow_javascript=True)
 
 
 def demo_banner(is_demo: bool) -> None:

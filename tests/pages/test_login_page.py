@@ -25,6 +25,17 @@ def test_the_login_page_comes_first_and_offers_demo_profiles(demo_app_db):
     assert not at.metric  # nothing of the convention before sign-in
 
 
+def test_the_login_page_says_what_the_app_is_for_and_where_each_role_starts(demo_app_db):
+    at = fresh()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "LDA Dash suit une convention « Logement d'abord »" in shown
+    assert "**Pour vous connecter** : avec l'identifiant et le mot de passe" in shown
+    assert "profil de démonstration" in shown
+    assert "**Partenaire** : déclare les chiffres trimestriels" in shown
+    assert "(accueil : Saisie trimestrielle)" in shown
+    assert "**Préfecture** : contrôle l'atteinte des objectifs" in shown
+
+
 def test_a_demo_profile_signs_in_with_one_click(demo_app_db):
     at = fresh()
     next(b for b in at.button if b.label.startswith("Coordination ·")).click().run()
