@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,34 +60,37 @@ def wait_until_answering(url: str, server: subprocess.Popen, log: Path, timeout:
 
 
 @contextmanager
-def streamlit_server(folder: Path):
-    """`streamlit run app.py` on a free port over a demo database of its own in `folder`."""
-    database = folder / "demo.duckdb"
-    init_database(database, demo=True)
-    port = free_port()
-    log = folder / "streamlit.log"
+def streamlit_server(
+    folder: Path,
+    *,
+    database: Path | None = None,
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """`streamlit run app.py` on loopback; yields its address once it answers.
+
+    Over `database`, else over a demo database of its own created in `folder`; `options` are
+    more `streamlit run` options (e.g. `--secrets.files`), `env` more environment variables.
+    """
+    if database is None:
+        database = folder / "demo.duckdb"
+        init_database(database, demo=True)
+    port = port or free_port()
+    log = folder / f"streamlit-{port}.log"
     with log.open("w") as output:
         server = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(REPO / "app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
+                sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+                "--server.headless", "true", "--server.port", str(port),
+                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                *options,
             ],
             cwd=REPO,
-            env={**os.environ, "LDA_DASH_DB": str(database)},
+            env={**os.environ, "LDA_DASH_DB": str(database), **(env or {})},
             stdout=output,
             stderr=subprocess.STDOUT,
-        )
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_answering(url, server, log)
@@ -160,9 +164,33 @@ def expect_no_exception(page) -> None:
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
 
 
+IDLE = """(heading) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    // Stale: from the previous run; skeleton: a component whose code is still loading.
+    if (document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')) return false;
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    if (!charts.every(chart => chart.querySelector('.main-svg'))) return false;
+    if (heading === null) return true;
+    const pattern = new RegExp(heading);
+    const main = document.querySelector('[data-testid="stMain"]');
+    return !!main && [...main.querySelectorAll('h1, strong')]
+        .some(element => pattern.test(element.textContent.trim()));
+}"""
+
+
+def wait_until_idle(page, heading: str | None = None, timeout: float = 60_000) -> None:
+    """Wait until the app's script has ended its run and every element is drawn (the code of
+    some is loaded on first use, plotly draws its charts last). With `heading`, a regular
+    expression, also until the main area shows a title (or bold text) it matches: right after
+    a click the run may not have started yet, and the title tells the new page from the last.
+    Checked at each frame, without the growing intervals of `expect`'s retries."""
+    page.wait_for_function(IDLE, arg=heading, timeout=timeout, polling="raf")
+
+
 def sign_in_as(page, app_url: str, profile: str) -> None:
     """Open the app and take the demo profile whose button starts with `profile`."""
     page.goto(app_url)
     button = page.get_by_role("button", name=re.compile("^" + re.escape(profile)))
-    sync_api.expect(button).to_be_visible(timeout=60_000)
+    button.wait_for(timeout=60_000)
     button.click()

@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, expect_no_exception, screenshot_on_failure, sign_in_as, sync_api
+from conftest import (
+    ARTIFACTS,
+    expect_no_exception,
+    screenshot_on_failure,
+    sign_in_as,
+    sync_api,
+    wait_until_idle,
+)
 from pptx import Presentation
 
 pytestmark = pytest.mark.browser
@@ -20,8 +27,7 @@ def counter(page):
 
 def settled(page) -> None:
     """Wait for the rerun to finish: a click on a button being redrawn may not count."""
-    sync_api.expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
-    page.wait_for_timeout(300)
+    wait_until_idle(page, timeout=30_000)
 
 
 def step(page, act, number: int) -> None:
@@ -52,8 +58,12 @@ def test_slides_on_a_projector_with_keyboard_and_buttons(app_url, browser):
             # The same story as an editable PowerPoint deck, from the menu.
             with page.expect_download(timeout=90_000) as download:
                 page.get_by_role("button", name="Télécharger la présentation").click()
-            deck = Presentation(download.value.path())
+            assert download.value.suggested_filename == "presentation-dijon-2021-2022-2022.pptx"
+            deck = Presentation(download.value.path())  # python-pptx reads it: a valid deck
             assert len(deck.slides) == 27
+            first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+            assert "2022" in first
+            assert any(shape.has_chart for slide in deck.slides for shape in slide.shapes)
             collapse_sidebar(page)
 
             step(page, lambda: page.get_by_role("button", name="Suivante").click(), 2)

@@ -2,28 +2,25 @@
 ProConnect; the identity's e-mail opens the account that carries it.
 
 The provider is `oidc-provider-mock` (a Flask app) served from a thread of the test process; the
-app is a second `streamlit run` whose `[auth]` secrets come from a temporary file passed with
-`--secrets.files`, so the repository's `.streamlit/` is never touched.
+app is a second server (conftest's `streamlit_server`) whose `[auth]` secrets come from a
+temporary file passed with `--secrets.files`, so the repository's `.streamlit/` is never touched.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 from conftest import (
-    REPO,
     expect_no_exception,
     free_port,
     screenshot_on_failure,
+    streamlit_server,
     sync_api,
-    wait_until_answering,
 )
 
 from lda_dash import db
@@ -73,31 +70,14 @@ def app_with_sign_on(folder, provider_url: str) -> Iterator[str]:
         f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n',
         encoding="utf-8",
     )
-    log = folder / "streamlit-sso.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-                "--server.headless", "true", "--server.port", str(port),
-                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                "--secrets.files", str(secrets),
-            ],
-            cwd=REPO,
-            env={**os.environ, "LDA_DASH_DB": str(database), "AUTHLIB_INSECURE_TRANSPORT": "1"},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_answering(url, server, log)
+    with streamlit_server(
+        folder,
+        database=database,
+        port=port,
+        options=("--secrets.files", str(secrets)),
+        env={"AUTHLIB_INSECURE_TRANSPORT": "1"},
+    ) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def test_proconnect_identity_signs_in_the_account_with_its_email(browser, tmp_path):
