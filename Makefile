@@ -19,10 +19,12 @@ $(DB): | $(BIN)/activate
 run: $(BIN)/activate $(DB)
 	LDA_DASH_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
+# Two workers (pytest-xdist), each taking whole test files: the browser journeys mostly wait
+# on Chromium and Streamlit, so the other worker runs the rest meanwhile.
 test: $(BIN)/activate
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: $(BIN)/activate
 	$(BIN)/ruff check .

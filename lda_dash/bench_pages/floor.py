@@ -21,6 +21,7 @@ for column, (label, value) in zip(columns, content.metrics, strict=True):
 st.markdown(content.summary)
 st.subheader("Atteinte des actions")
 st.plotly_chart(content.figure, theme=None)
+st.toggle("Données du graphique")  # the dashboard's switch to the chart's table, left off
 st.markdown("**Ouvrir la fiche d'une action :**")
 with st.container(horizontal=True, gap="small"):
     for label, address in content.links:
