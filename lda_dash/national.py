@@ -96,7 +96,8 @@ def rows_of_year(
     """What every convention's progress of `year` needs, as read in the caller's unit of work
     (rows still to build: see `rendered_shares`), and the watch threshold."""
     statuses = ("validated",) if validated_only else COUNTED_STATUSES
-    rows = repository.progress_input_rows(con, year, statuses, None, _PREVIOUS_FOR)
+    with cycle_collection_paused():  # hundreds of thousands of Python objects: see above
+        rows = repository.progress_input_rows(con, year, statuses, None, _PREVIOUS_FOR)
     return rows, watch_threshold(con)
 
 
