@@ -11,7 +11,7 @@ import streamlit as st
 from lda_dash import auth, config, fmt
 from lda_dash.control import ControlRefused
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.ui import state, widgets
+from lda_dash.ui import state
 from lda_dash.ui.control_actions import save_allocation
 from lda_dash.ui.control_data import AllocationData, load_allocation_page
 from lda_dash.ui.control_tables import allocation_frame, history_table
@@ -30,11 +30,8 @@ consigné dans l'historique.
 
 
 def main() -> None:
-    data = state.load_or_stop(load_allocation_page, config.db_path(), state.wanted_selection())
+    data = state.open_page(load_allocation_page)
     context = data.context
-    state.remember(context)
-    widgets.demo_banner(context.demo)
-    state.context_selectors(context)
     st.title(f"Répartition du versement {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
     if flash := st.session_state.pop(FLASH_KEY, None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash import config, finance_charts, fmt
-from lda_dash.ui import chart_table, control_widgets, state, widgets
+from lda_dash.ui import chart_table, control_widgets, state
 from lda_dash.ui.control_data import FinancesData, load_finance_page
 from lda_dash.ui.control_tables import balance_table, finance_table
 
@@ -30,11 +30,8 @@ READING_GUIDE = """
 
 
 def main() -> None:
-    data = state.load_or_stop(load_finance_page, config.db_path(), state.wanted_selection())
+    data = state.open_page(load_finance_page)
     context = data.context
-    state.remember(context)
-    widgets.demo_banner(context.demo)
-    state.context_selectors(context)
     st.title(f"Finances {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
     st.info(

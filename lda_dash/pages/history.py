@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lda_dash import config
 from lda_dash.exports.tables import CSV_MIME
-from lda_dash.ui import state, widgets
+from lda_dash.ui import state
 from lda_dash.ui.history_data import filter_history, history_csv, load_history
 
 
@@ -20,10 +19,7 @@ def _bounds(period):
 
 
 def main() -> None:
-    data = state.load_or_stop(load_history, config.db_path(), state.wanted_selection())
-    state.remember(data.context)
-    widgets.demo_banner(data.context.demo)
-    state.context_selectors(data.context)
+    data = state.open_page(load_history)
     st.title("Historique des modifications")
     st.caption(
         "Tout changement est ajouté ici et n'est jamais effacé : qui, quand, quoi, ancienne et "

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lda_dash import auth, config, fmt
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.ui import state, widgets
+from lda_dash.ui import state
 from lda_dash.ui.control_actions import change_lock
 from lda_dash.ui.control_data import LocksData, YearLockRow, load_locks
 from lda_dash.ui.control_tables import history_table
@@ -23,11 +23,8 @@ EXPLANATION = (
 
 
 def main() -> None:
-    data = state.load_or_stop(load_locks, config.db_path(), state.wanted_selection())
+    data = state.open_page(load_locks)
     context = data.context
-    state.remember(context)
-    widgets.demo_banner(context.demo)
-    state.context_selectors(context)
     st.title("Verrous des années")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
     if flash := st.session_state.pop(FLASH_KEY, None):

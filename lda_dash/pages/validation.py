@@ -13,7 +13,7 @@ from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.numbers import NotANumber, normalised, parse_decimal
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.ui import state, widgets
+from lda_dash.ui import state
 from lda_dash.ui.review_data import ReviewData, change_indicator, load_review, review
 from lda_dash.ui.review_tables import (
     REPORTING_LEGEND,
@@ -178,10 +178,7 @@ def _french(number) -> str:
 
 
 def main() -> None:
-    data = state.load_or_stop(load_review, config.db_path(), state.wanted_selection())
-    state.remember(data.context)
-    widgets.demo_banner(data.context.demo)
-    state.context_selectors(data.context)
+    data = state.open_page(load_review)
     st.title("Validation des chiffres")
     st.caption(f"{data.context.convention['territory_name']} · {data.context.convention['title']}")
     _show_notice()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lda_dash import config, fmt
 from lda_dash.exports.texts import sentence, threshold_words
-from lda_dash.ui import control_widgets, state, widgets
+from lda_dash.ui import control_widgets, state
 from lda_dash.ui.control_data import ControlData, load_control
 
 
@@ -22,11 +22,8 @@ def _load(path, wanted) -> ControlData:
 
 def open_control() -> ControlData:
     """Load the year chosen, draw the proposal and its terms; return what was loaded."""
-    data = state.load_or_stop(_load, config.db_path(), state.wanted_selection())
+    data = state.open_page(_load)
     context = data.context
-    state.remember(context)
-    widgets.demo_banner(context.demo)
-    state.context_selectors(context)
     st.title(f"Contrôle et reversement {context.year}")
     st.caption(
         f"{context.convention['territory_name']} · {context.convention['title']} · date de "

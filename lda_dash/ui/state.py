@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from lda_dash import db
+from lda_dash import config, db
 from lda_dash.ui import widgets
 from lda_dash.ui.data import Context, Selection, SetupNeeded, convention_label
 
@@ -42,6 +42,16 @@ def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Load
         st.error(str(busy), icon="⏳")
         st.button("Réessayer", type="primary")
         st.stop()
+
+
+def open_page(loader: Callable[..., Loaded]) -> Loaded:
+    """How a page of one convention and year opens: load what the person chose (or explain and
+    stop), keep the choice, label demo data, and draw the convention and year selectors."""
+    data = load_or_stop(loader, config.db_path(), wanted_selection())
+    remember(data.context)
+    widgets.demo_banner(data.context.demo)
+    context_selectors(data.context)
+    return data
 
 
 def remember(context: Context, action: int | None = None) -> None:
