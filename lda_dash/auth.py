@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lda_dash import accounts, db, repository, setup_db
+from lda_dash import storage
 from lda_dash.domain.permissions import ROLE_LABELS, Actor
+from lda_dash.services import accounts, setup
+from lda_dash.storage import database
 from lda_dash.ui import widgets
 
 ACTOR_KEY = "actor"
@@ -112,7 +114,7 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
-    with db.connect() as con:
+    with database.connect() as con:
         result = accounts.sign_in_by_email(con, st.user.email or "")
     if result.actor is None:
         st.session_state["auth_message"] = result.message
@@ -158,10 +160,10 @@ def login_page() -> None:
     message = st.session_state.pop("auth_message", None)
     if message:
         st.warning(message, icon=":material/info:")
-    with db.connect() as con:
-        demo = setup_db.is_demo(con)
-        known = repository.accounts(con)
-        has_convention = bool(repository.conventions(con))
+    with database.connect() as con:
+        demo = setup.is_demo(con)
+        known = storage.accounts(con)
+        has_convention = bool(storage.conventions(con))
     if not has_convention:
         widgets.setup_needed()
         st.stop()
@@ -183,7 +185,7 @@ def login_page() -> None:
         login = st.text_input("Identifiant", autocomplete="username")
         password = st.text_input("Mot de passe", type="password", autocomplete="current-password")
         if st.form_submit_button("Se connecter", type="primary"):
-            with db.connect() as con:
+            with database.connect() as con:
                 result = accounts.sign_in(con, login, password)
             if result.actor is None:
                 st.error(result.message, icon=":material/error:")
@@ -214,8 +216,8 @@ def login_page() -> None:
 
 
 def _account(login: str) -> dict:
-    with db.connect() as con:
-        return repository.account(con, login)
+    with database.connect() as con:
+        return storage.account(con, login)
 
 
 def sidebar_identity(actor: Actor) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lda_dash.exports.report_data import load_report_data
-from lda_dash.setup_db import init_database
+from lda_dash.services.report_data import load_report_data
+from lda_dash.services.setup import init_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

@@ -4,8 +4,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.accounts import AccountError, add_account, disable_account, sign_in, sign_in_by_email
+from lda_dash import storage
+from lda_dash.services.accounts import (
+    AccountError,
+    add_account,
+    disable_account,
+    sign_in,
+    sign_in_by_email,
+)
+from lda_dash.storage import database
 
 PASSWORD = "un-mot-de-passe-solide"
 T0 = datetime(2026, 3, 2, 10, 0)
@@ -13,14 +20,14 @@ T0 = datetime(2026, 3, 2, 10, 0)
 
 @pytest.fixture
 def con(db_path):
-    with db.connect(db_path) as connection:
+    with database.connect(db_path) as connection:
         add_account(connection, "alice", "partenaire", PASSWORD, organisation="CCAS de Dijon",
                     email="alice@example.org")  # fmt: skip
         yield connection
 
 
 def test_passwords_are_stored_as_argon2id_hashes(con):
-    stored = repository.account(con, "alice")["password_hash"]
+    stored = storage.account(con, "alice")["password_hash"]
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from lda_dash.annex import AnnexFormatError, AnnexRow, AnnexTable, annex_rows_to_csv, read_annex
+from lda_dash.importers.annex import (
+    AnnexFormatError,
+    AnnexRow,
+    AnnexTable,
+    annex_rows_to_csv,
+    read_annex,
+)
 from tests.conftest import workbook_bytes
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,17 +5,18 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.backup import BackupError, backup, restore
+from lda_dash import storage
 from lda_dash.cli import main
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
-from lda_dash.repository import backup as sql
+from lda_dash.services.backup import BackupError, backup, restore
+from lda_dash.storage import backup as sql
+from lda_dash.storage import database
 
 
 def contents(path):
     """Every table's rows, sorted, so two databases can be compared whole."""
-    with db.connect(path) as con:
+    with database.connect(path) as con:
         return {
             table: sorted(map(repr, con.execute(f'SELECT * FROM "{table}"').fetchall()))
             for table in sql.table_names(con)
@@ -39,8 +40,8 @@ def test_the_manifest_counts_rows_and_fingerprints_files(demo_db_path, tmp_path)
     manifest = backup(tmp_path / "b", demo_db_path)
     saved = json.loads((tmp_path / "b" / "manifest.json").read_text())
     assert saved == manifest
-    with db.connect(demo_db_path) as con:
-        figures = len(repository.figure_rows(con, "dijon-2021-2022"))
+    with database.connect(demo_db_path) as con:
+        figures = len(storage.figure_rows(con, "dijon-2021-2022"))
     assert manifest["tables"]["figure"]["rows"] == figures
     assert len(manifest["tables"]["figure"]["sha256"]) == 64
     assert manifest["migrations"] == sorted(manifest["migrations"]) and manifest["migrations"]
@@ -51,12 +52,12 @@ def test_history_ids_continue_after_a_restore(demo_db_path, tmp_path):
     restored = tmp_path / "r.duckdb"
     restore(tmp_path / "b", restored)
     trusted = Actor("admin", "admin", trusted_import=True)
-    with db.connect(restored) as con:
-        before = repository.history(con, "dijon-2021-2022").id.max()
-        repository.save_figures(
+    with database.connect(restored) as con:
+        before = storage.history(con, "dijon-2021-2022").id.max()
+        storage.save_figures(
             con, "dijon-2021-2022", [QuarterFigure(6, "DIAG", 2023, 1, Decimal(4))], trusted, "x"
         )
-        assert repository.history(con, "dijon-2021-2022").id.max() == before + 1
+        assert storage.history(con, "dijon-2021-2022").id.max() == before + 1
 
 
 def test_restore_refuses_a_database_with_data(demo_db_path, tmp_path):

@@ -7,7 +7,8 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import pytest
 
-from lda_dash import charts, national_charts
+from lda_dash.charts import national as national_charts
+from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import IndicatorSpec, Mode, QuarterFigure
 from lda_dash.story import Bar, Chart, ChartUnit, Series
 from lda_dash.ui.chart_table import figure_table, plain, story_table
@@ -34,7 +35,9 @@ def cells(table) -> list[list[str]]:
 
 
 def test_a_trajectory_gives_one_row_per_moment_in_the_axis_order():
-    figure = charts.trajectory_chart(spec("somme", 40), YEAR, reported({1: 8, 2: 10}, (2,)))
+    figure = progress_charts.trajectory_chart(
+        spec("somme", 40), YEAR, reported({1: 8, 2: 10}, (2,))
+    )
     table = figure_table(figure, "Date")
     assert table.index.name == "Date"
     assert list(table.index) == ["1er janvier", "fin T1", "fin T2", "fin T3", "fin T4"]
@@ -54,7 +57,7 @@ def test_a_trajectory_gives_one_row_per_moment_in_the_axis_order():
 
 
 def test_money_is_in_whole_euros_and_a_line_drawn_later_keeps_the_rows_in_order():
-    figure = charts.trajectory_chart(
+    figure = progress_charts.trajectory_chart(
         spec("somme", None, "€"), YEAR, reported({1: 1000.4, 2: 2500}),
         reference=4000, reference_label="Part du versement",
     )  # fmt: skip
@@ -69,7 +72,7 @@ def test_money_is_in_whole_euros_and_a_line_drawn_later_keeps_the_rows_in_order(
 
 
 def test_a_milestone_is_told_in_words():
-    figure = charts.trajectory_chart(spec("jalon", 1), YEAR, reported({1: 0, 2: 1}))
+    figure = progress_charts.trajectory_chart(spec("jalon", 1), YEAR, reported({1: 0, 2: 1}))
     table = figure_table(figure)
     assert list(table.columns) == [f"Cible {YEAR}", "Réalisé (année à date)"]
     assert cells(table) == [["produit", "—"], ["—", "non produit"], ["—", "produit"],

@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import pytest
 
-from lda_dash import charts
+from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, QuarterFigure
-from lda_dash.reports import action_status, compute_progress
+from lda_dash.services.progress import action_status, compute_progress
 
 YEAR = 2021
 AFTER_THE_YEAR = date(2022, 3, 1)
@@ -57,7 +57,7 @@ TITLES = {1: "Poste de coordinateur-animateur", 2: "Poste de captation", 3: "Év
 
 
 def test_bars_are_the_action_attainments_in_percent(report):
-    bar = charts.attainment_chart(report, TITLES).data[0]
+    bar = progress_charts.attainment_chart(report, TITLES).data[0]
     expected = [float(report.action_attainments[n] or 0) * 100 for n in (1, 2, 3)]
     assert list(bar.x) == pytest.approx(expected)
     assert list(bar.x) == pytest.approx([100, 75, 0])
@@ -69,7 +69,7 @@ def test_bars_are_the_action_attainments_in_percent(report):
 
 
 def test_every_bar_is_labelled_with_its_percentage_and_status_in_words(report):
-    figure = charts.attainment_chart(report, TITLES)
+    figure = progress_charts.attainment_chart(report, TITLES)
     labels = [label.replace("\u202f", " ") for label in figure.data[0].text]
     statuses = [STATUS_LABELS[action_status(report, n)] for n in (1, 2, 3)]
     assert labels[0] == f"100 % · {statuses[0]}"
@@ -80,22 +80,22 @@ def test_every_bar_is_labelled_with_its_percentage_and_status_in_words(report):
 
 
 def test_bar_colours_follow_the_status(report):
-    bar = charts.attainment_chart(report, TITLES).data[0]
-    colours = [charts.STATUS_COLOURS[action_status(report, n)] for n in (1, 2, 3)]
+    bar = progress_charts.attainment_chart(report, TITLES).data[0]
+    colours = [progress_charts.STATUS_COLOURS[action_status(report, n)] for n in (1, 2, 3)]
     assert list(bar.marker.color) == colours
 
 
 def test_the_100_percent_line_is_drawn_and_long_bars_are_capped():
     specs = {(1, "A"): spec("somme", 10, code="A")}
     done = compute_progress("c", specs, [], YEAR, DURING_THE_YEAR)
-    figure = charts.attainment_chart(done, {1: "Une action"})
+    figure = progress_charts.attainment_chart(done, {1: "Une action"})
     lines = [s for s in figure.layout.shapes if s.type == "line"]
     assert [(s.x0, s.x1) for s in lines] == [(100, 100)]
-    assert figure.layout.xaxis.range == (0, charts.DISPLAY_CAP)
+    assert figure.layout.xaxis.range == (0, progress_charts.DISPLAY_CAP)
 
 
 def test_french_separators_are_set():
-    figure = charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 10}))
+    figure = progress_charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 10}))
     assert figure.layout.separators == ", "
 
 
@@ -115,7 +115,7 @@ def trace(figure, name):
     ],
 )
 def test_realised_points_are_the_year_value_so_far(mode, values, year_to_date):
-    figure = charts.trajectory_chart(spec(mode, 40), YEAR, figures(values))
+    figure = progress_charts.trajectory_chart(spec(mode, 40), YEAR, figures(values))
     realised = trace(figure, "Réalisé (année à date)")
     assert list(realised.x) == sorted(values)
     assert list(realised.y) == pytest.approx(year_to_date)
@@ -132,13 +132,13 @@ def test_realised_points_are_the_year_value_so_far(mode, values, year_to_date):
     ],
 )
 def test_expected_pace_and_target_lines(mode, target, start, pace):
-    figure = charts.trajectory_chart(spec(mode, target), YEAR, figures({}), start=start)
+    figure = progress_charts.trajectory_chart(spec(mode, target), YEAR, figures({}), start=start)
     assert list(trace(figure, "Rythme attendu").y) == pytest.approx(pace)
     assert list(trace(figure, f"Cible {YEAR}").y) == [target, target]
 
 
 def test_a_milestone_has_a_target_but_no_pace_line():
-    figure = charts.trajectory_chart(spec("jalon", 1), YEAR, figures({1: 0}))
+    figure = progress_charts.trajectory_chart(spec("jalon", 1), YEAR, figures({1: 0}))
     names = [t.name for t in figure.data]
     assert "Rythme attendu" not in names
     assert f"Cible {YEAR}" in names
@@ -147,7 +147,7 @@ def test_a_milestone_has_a_target_but_no_pace_line():
 
 
 def test_figures_not_validated_are_hollow_markers_with_their_own_legend():
-    figure = charts.trajectory_chart(
+    figure = progress_charts.trajectory_chart(
         spec("somme", 40), YEAR, figures({1: 5, 2: 5, 3: 5}, pending=(3,))
     )
     pending = trace(figure, "Chiffre soumis, non validé")
@@ -157,12 +157,12 @@ def test_figures_not_validated_are_hollow_markers_with_their_own_legend():
 
 
 def test_all_validated_means_no_pending_trace():
-    figure = charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 5}))
+    figure = progress_charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 5}))
     assert "Chiffre soumis, non validé" not in [t.name for t in figure.data]
 
 
 def test_spending_is_drawn_against_the_action_budget():
-    figure = charts.trajectory_chart(
+    figure = progress_charts.trajectory_chart(
         spec("somme", None, code="DEP_AMI", unit="€"),
         YEAR,
         figures({1: "1000.50", 2: "2000"}, code="DEP_AMI"),
@@ -176,7 +176,9 @@ def test_spending_is_drawn_against_the_action_budget():
 
 
 def test_axis_labels_are_french():
-    figure = charts.trajectory_chart(spec("somme", 40, unit="logements"), YEAR, figures({}))
+    figure = progress_charts.trajectory_chart(
+        spec("somme", 40, unit="logements"), YEAR, figures({})
+    )
     assert list(figure.layout.xaxis.ticktext) == ["1er janvier", "fin T1", "fin T2", "fin T3",
                                                  "fin T4"]  # fmt: skip
     assert figure.layout.yaxis.title.text == "logements"
@@ -187,6 +189,7 @@ def test_the_closed_year_attainment_chart_uses_closed_year_statuses():
     reported = list(figures({1: 10, 2: 10, 3: 10, 4: 6}, code="A").values())
     closed = compute_progress("c", specs, reported, YEAR, AFTER_THE_YEAR)
     labels = [
-        t.replace("\u202f", " ") for t in charts.attainment_chart(closed, TITLES).data[0].text
+        t.replace("\u202f", " ")
+        for t in progress_charts.attainment_chart(closed, TITLES).data[0].text
     ]
     assert labels == ["90 % · partiellement atteint"]

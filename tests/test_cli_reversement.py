@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from lda_dash import db
 from lda_dash.cli import main
-from lda_dash.control import ControlRefused, load_clawback
+from lda_dash.services.control import ControlRefused, load_clawback
+from lda_dash.storage import database
 
 CAPT_30_AND_SPENDING = (
     "action;indicateur;annee;trimestre;valeur\n"
@@ -63,7 +63,7 @@ def test_submitted_figures_do_not_count(db_path, capsys):
 
 
 def test_a_year_not_over_is_refused(db_path):
-    with db.connect(db_path) as con, pytest.raises(ControlRefused, match="pas terminée"):
+    with database.connect(db_path) as con, pytest.raises(ControlRefused, match="pas terminée"):
         load_clawback(con, "dijon-2021-2022", 2021, as_of=date(2021, 12, 31))
 
 

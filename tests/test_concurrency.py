@@ -12,12 +12,12 @@ from tests.test_cli import FRENCH_EXCEL_CSV
 APP_LIKE_READER = """
 import sys, time
 from datetime import date
-from lda_dash import db
-from lda_dash.reports import load_progress
+from lda_dash.storage import database
+from lda_dash.services.progress import load_progress
 stop = time.monotonic() + float(sys.argv[2])
 reads = 0
 while time.monotonic() < stop:
-    with db.connect(sys.argv[1]) as con:
+    with database.connect(sys.argv[1]) as con:
         load_progress(con, "dijon-2021-2022", 2021, date(2021, 8, 15))
     reads += 1
     time.sleep(0.005)

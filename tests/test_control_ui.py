@@ -11,17 +11,18 @@ from fractions import Fraction
 import openpyxl
 import pytest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.deadlines import timeline
 from lda_dash.domain.permissions import Actor, PermissionDenied
-from lda_dash.ui.control_actions import (
+from lda_dash.services.control_actions import (
     DecisionForm,
     report_file,
     report_file_name,
     save_allocation,
     threshold_decimal,
 )
-from lda_dash.ui.control_tables import timeline_views
+from lda_dash.storage import database
+from lda_dash.tables.money import timeline_views
 
 CID = "dijon-2021-2022"
 LETTER, TITLE = date(2023, 1, 31), date(2023, 8, 31)
@@ -89,12 +90,12 @@ def test_the_report_offered_for_download_is_an_xlsx_of_the_year(demo_db_path):
 
 def test_a_decided_year_keeps_its_allocation(db_path):
     coordination = Actor("coord", "coordination")
-    with db.connect(db_path) as con:
-        repository.record_decision(
+    with database.connect(db_path) as con:
+        storage.record_decision(
             con, CID, 2022, Actor("pref", "prefecture"), proposed=Decimal(1), decided=Decimal(1),
             threshold=Decimal(1), justification="test", decided_on=date(2023, 2, 1),
         )  # fmt: skip
-        assert repository.year_locks(con, CID)[2022]["locked"]
+        assert storage.year_locks(con, CID)[2022]["locked"]
     shares = {n: Decimal(0) for n in range(1, 17)}
     shares[1] = Decimal(163_099)
     with pytest.raises(PermissionDenied, match="verrouillée"):

@@ -9,19 +9,20 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.annex import AnnexFormatError, annex_rows_to_csv, read_annex
+from lda_dash import storage
 from lda_dash.cli import main
-from lda_dash.convention_import import (
+from lda_dash.domain.model import IndicatorSpec, Mode
+from lda_dash.importers.annex import AnnexFormatError, annex_rows_to_csv, read_annex
+from lda_dash.importers.target_extraction import ProposedIndicator
+from lda_dash.services.convention_import import (
     ConventionImportError,
     preview_convention_import,
     proposals_to_catalogue_csv,
     store_convention_import,
     territory_slug,
 )
-from lda_dash.domain.model import IndicatorSpec, Mode
-from lda_dash.domain.target_extraction import ProposedIndicator
-from lda_dash.setup_db import init_database
+from lda_dash.services.setup import init_database
+from lda_dash.storage import database
 from tests.conftest import REPO_ROOT, SHARED, workbook_bytes
 
 SIGNED = SHARED / "convention" / "avenant-2022-dijon-metropole.txt"
@@ -64,24 +65,24 @@ def db_file(tmp_path):
 
 def _import(db_file, data: bytes, filename: str, **kwargs) -> str:
     preview = preview_convention_import(data, filename, "Territoire test", YEARS)
-    with db.connect(db_file) as con:
+    with database.connect(db_file) as con:
         return store_convention_import(
             con, preview, preview.proposed_specs(), kwargs.pop("payments", None), "admin", **kwargs
         )
 
 
 def test_the_signed_annex_loads_as_a_second_territory_beside_dijon(db_file):
-    with db.connect(db_file, read_only=True) as con:
-        dijon_before = repository.indicator_specs(con, DIJON)
+    with database.connect(db_file, read_only=True) as con:
+        dijon_before = storage.indicator_specs(con, DIJON)
     assert _import(db_file, _signed(), SIGNED.name) == TEST_ID
-    with db.connect(db_file, read_only=True) as con:
-        conventions = {c["id"]: c for c in repository.conventions(con)}
-        actions = repository.actions(con, TEST_ID)
-        budgets = repository.budget_lines(con, TEST_ID)
-        specs = repository.indicator_specs(con, TEST_ID)
-        payments = repository.payments(con, TEST_ID)
-        history = repository.history(con, TEST_ID)
-        dijon_after = repository.indicator_specs(con, DIJON)
+    with database.connect(db_file, read_only=True) as con:
+        conventions = {c["id"]: c for c in storage.conventions(con)}
+        actions = storage.actions(con, TEST_ID)
+        budgets = storage.budget_lines(con, TEST_ID)
+        specs = storage.indicator_specs(con, TEST_ID)
+        payments = storage.payments(con, TEST_ID)
+        history = storage.history(con, TEST_ID)
+        dijon_after = storage.indicator_specs(con, DIJON)
     assert sorted(conventions) == [DIJON, TEST_ID]
     new = conventions[TEST_ID]
     assert (new["territory_id"], new["territory_name"], new["programme"]) == (
@@ -138,8 +139,8 @@ def test_the_preview_reports_findings_and_proposals_and_writes_nothing(db_file):
         "total_mismatch",
     ]
     assert len(preview.proposals) == 36
-    with db.connect(db_file, read_only=True) as con:
-        assert [c["id"] for c in repository.conventions(con)] == [DIJON]
+    with database.connect(db_file, read_only=True) as con:
+        assert [c["id"] for c in storage.conventions(con)] == [DIJON]
 
 
 def test_columns_in_another_order_give_the_same_convention():
@@ -201,10 +202,10 @@ def _xlsx(grid: list[list[str]]) -> bytes:
 
 def test_an_xlsx_annex_built_with_openpyxl_loads(db_file):
     assert _import(db_file, _xlsx(_grid()), "annexe.xlsx") == TEST_ID
-    with db.connect(db_file, read_only=True) as con:
-        assert len(repository.actions(con, TEST_ID)) == 16
-        assert repository.indicator_specs(con, TEST_ID)[(2, "LOGEMENTS")].target(2022) == 40
-        assert repository.annex_total(con, TEST_ID)["cofunding_y2"] == 68000
+    with database.connect(db_file, read_only=True) as con:
+        assert len(storage.actions(con, TEST_ID)) == 16
+        assert storage.indicator_specs(con, TEST_ID)[(2, "LOGEMENTS")].target(2022) == 40
+        assert storage.annex_total(con, TEST_ID)["cofunding_y2"] == 68000
 
 
 def _cell(text: str):
@@ -216,10 +217,10 @@ def test_an_existing_convention_is_not_overwritten_unless_asked(db_file):
     with pytest.raises(ConventionImportError, match="existe déjà"):
         _import(db_file, _signed(), SIGNED.name)
     _import(db_file, _signed(), SIGNED.name, replace=True)
-    with db.connect(db_file, read_only=True) as con:
-        assert len(repository.actions(con, TEST_ID)) == 16
-        assert repository.payments(con, TEST_ID) == {}
-        history = repository.history(con, TEST_ID)  # newest first
+    with database.connect(db_file, read_only=True) as con:
+        assert len(storage.actions(con, TEST_ID)) == 16
+        assert storage.payments(con, TEST_ID) == {}
+        history = storage.history(con, TEST_ID)  # newest first
     assert history.old_value.iloc[0] == "remplacée" and history.old_value.isna().iloc[1]
 
 
@@ -247,10 +248,10 @@ def test_a_convention_with_figures_is_never_replaced(db_file, tmp_path, capsys):
 )
 def test_confirmed_indicators_are_checked_before_anything_is_written(db_file, spec, message):
     preview = preview_convention_import(_signed(), SIGNED.name, "Territoire test", YEARS)
-    with pytest.raises(ConventionImportError, match=message), db.connect(db_file) as con:
+    with pytest.raises(ConventionImportError, match=message), database.connect(db_file) as con:
         store_convention_import(con, preview, [spec], None, "admin")
-    with db.connect(db_file, read_only=True) as con:
-        assert [c["id"] for c in repository.conventions(con)] == [DIJON]
+    with database.connect(db_file, read_only=True) as con:
+        assert [c["id"] for c in storage.conventions(con)] == [DIJON]
 
 
 @pytest.mark.parametrize(
@@ -304,8 +305,8 @@ def test_cli_prints_findings_and_proposals_then_stores(db_file, capsys):
     assert out.index("missing_number") < out.index("Indicateurs proposés")
     assert "TAUX_REPONSES" in out and "passer de 25 % de réponses à 75 %" in out
     assert out.strip().splitlines()[-1] == f"Convention enregistrée : {TEST_ID}"
-    with db.connect(db_file, read_only=True) as con:
-        assert repository.payments(con, TEST_ID) == {2021: 494000, 2022: 163099}
+    with database.connect(db_file, read_only=True) as con:
+        assert storage.payments(con, TEST_ID) == {2021: 494000, 2022: 163099}
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -345,8 +346,8 @@ def test_cli_asks_on_a_terminal(db_file, capsys, monkeypatch, answer, code, stor
     _signed()
     monkeypatch.setattr("sys.stdin", _Terminal(answer))
     assert _run(capsys, *_cli_args(db_file))[0] == code
-    with db.connect(db_file, read_only=True) as con:
-        assert (TEST_ID in [c["id"] for c in repository.conventions(con)]) is stored
+    with database.connect(db_file, read_only=True) as con:
+        assert (TEST_ID in [c["id"] for c in storage.conventions(con)]) is stored
 
 
 def test_cli_proposal_can_be_corrected_in_a_csv(db_file, tmp_path, capsys):
@@ -361,8 +362,8 @@ def test_cli_proposal_can_be_corrected_in_a_csv(db_file, tmp_path, capsys):
     proposal.write_text("\n".join(corrected), encoding="utf-8")
     code, _, err = _run(capsys, *_cli_args(db_file, "--indicators", str(proposal)))
     assert code == 0, err
-    with db.connect(db_file, read_only=True) as con:
-        specs = repository.indicator_specs(con, TEST_ID)
+    with database.connect(db_file, read_only=True) as con:
+        specs = storage.indicator_specs(con, TEST_ID)
     assert specs[(2, "LOGEMENTS")].target(2022) == 45
 
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from lda_dash import cores
+from lda_dash.services import cores
 
 
 def square_all(share: list[int]) -> str:

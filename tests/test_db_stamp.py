@@ -7,17 +7,18 @@ from datetime import date
 import duckdb
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.db_stamp import database_stamp
+from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
-from lda_dash.ui import dashboard_view
-from lda_dash.ui.data import Selection
-from lda_dash.ui.rerun_cache import RerunCache
+from lda_dash.services import dashboard_view
+from lda_dash.services.context import Selection
+from lda_dash.services.rerun_cache import RerunCache
+from lda_dash.storage import database
+from lda_dash.storage.stamp import database_stamp
 
 
 def read(path, read_only: bool) -> None:
-    with db.connect(path, read_only=read_only) as con:
+    with database.connect(path, read_only=read_only) as con:
         con.execute("SELECT count(*) FROM figure").fetchall()
 
 
@@ -30,7 +31,7 @@ def test_reading_leaves_the_stamp_unchanged(demo_db_path, read_only):
 
 
 WRITES = {  # each call changes the data (the n-th call writes n)
-    "setting": lambda con, n: repository.set_setting(con, "watch_threshold", f"0.9{n}"),
+    "setting": lambda con, n: storage.set_setting(con, "watch_threshold", f"0.9{n}"),
     "insert": lambda con, n: con.execute("INSERT INTO setting VALUES (?, 'oui')", [f"essai{n}"]),
     "figure": lambda con, n: con.execute(
         "UPDATE figure SET version = version + 1 WHERE quarter = 1"
@@ -43,7 +44,7 @@ WRITES = {  # each call changes the data (the n-th call writes n)
 def test_every_committed_write_changes_the_stamp(demo_db_path, write):
     stamps = [database_stamp(demo_db_path)]
     for n in (1, 2):
-        with db.connect(demo_db_path) as con:
+        with database.connect(demo_db_path) as con:
             WRITES[write](con, n)
         stamps.append(database_stamp(demo_db_path))
     assert len(set(stamps)) == 3
@@ -77,9 +78,9 @@ def test_the_dashboard_shows_a_figure_saved_after_it_was_cached(demo_db_path):
     first = dashboard_view.dashboard_view(demo_db_path, wanted, as_of)
     assert dashboard_view.dashboard_view(demo_db_path, wanted, as_of) is first
     row = next(r for r in first.data.report.rows if r.spec.code == "CAPT")
-    with db.connect(demo_db_path) as con:
-        cid = repository.conventions(con)[0]["id"]
-        repository.save_figures(
+    with database.connect(demo_db_path) as con:
+        cid = storage.conventions(con)[0]["id"]
+        storage.save_figures(
             con, cid, [QuarterFigure(2, "CAPT", 2022, 4, 999, status="validated")],
             Actor("admin", "admin", trusted_import=True), "correction",
         )  # fmt: skip

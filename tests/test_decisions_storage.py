@@ -5,10 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.control import load_allocation
+from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor, PermissionDenied
+from lda_dash.services.control import load_allocation
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 PREFECTURE = Actor("pref", "prefecture")
@@ -19,14 +20,14 @@ PARTNER = Actor("p", "partenaire", "ccas")
 
 @pytest.fixture
 def con(db_path):
-    with db.connect(db_path) as connection:
-        repository.upsert_organisation(connection, "ccas", "CCAS")
-        repository.assign(connection, CID, 6, "ccas")
+    with database.connect(db_path) as connection:
+        storage.upsert_organisation(connection, "ccas", "CCAS")
+        storage.assign(connection, CID, 6, "ccas")
         yield connection
 
 
 def decide(con, actor=PREFECTURE, justification="Objectifs partiellement atteints", amount=1000):
-    repository.record_decision(
+    storage.record_decision(
         con, CID, 2021, actor, proposed=Decimal(1200), decided=Decimal(amount),
         threshold=Decimal(1), justification=justification, decided_on=date(2022, 3, 1),
         letter_date=date(2022, 1, 31),
@@ -35,21 +36,21 @@ def decide(con, actor=PREFECTURE, justification="Objectifs partiellement atteint
 
 def test_a_decision_locks_the_year_until_an_admin_unlocks_it(con):
     decide(con)
-    assert repository.is_year_locked(con, CID, 2021)
+    assert storage.is_year_locked(con, CID, 2021)
     figure = QuarterFigure(6, "DIAG", 2021, 1, Decimal(3), status="draft")
     with pytest.raises(PermissionDenied, match="verrouillée"):
-        repository.save_figures(con, CID, [figure], PARTNER, "saisie")
+        storage.save_figures(con, CID, [figure], PARTNER, "saisie")
     with pytest.raises(PermissionDenied, match="motif"):
-        repository.set_year_lock(con, CID, 2021, ADMIN, False, "")
-    repository.set_year_lock(con, CID, 2021, ADMIN, False, "Erreur de saisie à corriger")
-    assert repository.save_figures(con, CID, [figure], PARTNER, "saisie") == 1
+        storage.set_year_lock(con, CID, 2021, ADMIN, False, "")
+    storage.set_year_lock(con, CID, 2021, ADMIN, False, "Erreur de saisie à corriger")
+    assert storage.save_figures(con, CID, [figure], PARTNER, "saisie") == 1
 
 
 @pytest.mark.parametrize("actor", [COORDINATION, ADMIN, PARTNER])
 def test_only_the_prefecture_decides(con, actor):
     with pytest.raises(PermissionDenied, match="préfecture"):
         decide(con, actor)
-    assert repository.decisions(con, CID) == []
+    assert storage.decisions(con, CID) == []
 
 
 def test_a_decision_needs_a_justification(con):
@@ -59,15 +60,15 @@ def test_a_decision_needs_a_justification(con):
 
 def test_a_decision_is_recorded_with_its_author_and_history(con):
     decide(con, amount=900)
-    record = repository.decisions(con, CID)[0]
+    record = storage.decisions(con, CID)[0]
     assert (record["decided_amount"], record["author"]) == (900, "pref")
-    assert repository.decided_amounts(con, CID) == {2021: 900}
-    assert repository.history(con, CID).entity.iloc[0] == "decision"
+    assert storage.decided_amounts(con, CID) == {2021: 900}
+    assert storage.history(con, CID).entity.iloc[0] == "decision"
 
 
 def test_locks_are_for_admins(con):
     with pytest.raises(PermissionDenied, match="administration"):
-        repository.set_year_lock(con, CID, 2021, COORDINATION, True, "test")
+        storage.set_year_lock(con, CID, 2021, COORDINATION, True, "test")
 
 
 def test_an_allocation_override_must_sum_exactly_to_the_payment(con):
@@ -75,33 +76,29 @@ def test_an_allocation_override_must_sum_exactly_to_the_payment(con):
     shares = dict(default)
     shares[1] += 1
     with pytest.raises(PermissionDenied, match="totalise"):
-        repository.set_allocation(
-            con, CID, 2022, shares, Decimal(163099), COORDINATION, "ajustement"
-        )
+        storage.set_allocation(con, CID, 2022, shares, Decimal(163099), COORDINATION, "ajustement")
     shares[2] -= 1
     with pytest.raises(PermissionDenied, match="coordination"):
-        repository.set_allocation(con, CID, 2022, shares, Decimal(163099), ADMIN, "ajustement")
-    repository.set_allocation(
+        storage.set_allocation(con, CID, 2022, shares, Decimal(163099), ADMIN, "ajustement")
+    storage.set_allocation(
         con, CID, 2022, shares, Decimal(163099), COORDINATION, "ajustement", current=default
     )
     stored, overridden = load_allocation(con, CID, 2022)
     assert overridden and stored[1] == shares[1] and sum(stored.values()) == 163099
-    assert len(repository.history(con, CID)) == 2  # the two shares that changed
+    assert len(storage.history(con, CID)) == 2  # the two shares that changed
 
 
 def test_target_and_weight_edits_need_the_coordination_and_a_reason(con):
     with pytest.raises(PermissionDenied):
-        repository.set_target(con, CID, (2, "CAPT"), 2022, Decimal(50), Decimal(40), PARTNER, "x")
+        storage.set_target(con, CID, (2, "CAPT"), 2022, Decimal(50), Decimal(40), PARTNER, "x")
     with pytest.raises(PermissionDenied, match="motif"):
-        repository.set_target(
-            con, CID, (2, "CAPT"), 2022, Decimal(50), Decimal(40), COORDINATION, ""
-        )
-    repository.set_target(
+        storage.set_target(con, CID, (2, "CAPT"), 2022, Decimal(50), Decimal(40), COORDINATION, "")
+    storage.set_target(
         con, CID, (2, "CAPT"), 2022, Decimal(50), Decimal(40), COORDINATION, "avenant"
     )
-    repository.set_weight(con, CID, (2, "CAPT"), Decimal(2), Decimal(1), COORDINATION, "priorité")
-    spec = repository.indicator_specs(con, CID)[(2, "CAPT")]
+    storage.set_weight(con, CID, (2, "CAPT"), Decimal(2), Decimal(1), COORDINATION, "priorité")
+    spec = storage.indicator_specs(con, CID)[(2, "CAPT")]
     assert (spec.target(2022), spec.weight) == (50, 2)
-    history = repository.history(con, CID)
+    history = storage.history(con, CID)
     assert list(history.entity[:2]) == ["weight", "target"]
     assert list(history.old_value[:2]) == ["1", "40"]

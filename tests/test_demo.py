@@ -3,28 +3,29 @@
 from datetime import date
 from decimal import Decimal
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.model import Status
-from lda_dash.reports import action_status, load_progress
-from lda_dash.setup_db import demo_budgets, init_database, is_demo
+from lda_dash.services.progress import action_status, load_progress
+from lda_dash.services.setup import demo_budgets, init_database, is_demo
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 
 
 def test_demo_figures_are_labelled_and_reproducible(demo_db_path):
-    with db.connect(demo_db_path) as con:
-        before = repository.figure_rows(con, CID)
+    with database.connect(demo_db_path) as con:
+        before = storage.figure_rows(con, CID)
         assert is_demo(con)
     init_database(demo_db_path, demo=True)
-    with db.connect(demo_db_path) as con:
-        after = repository.figure_rows(con, CID)
+    with database.connect(demo_db_path) as con:
+        after = storage.figure_rows(con, CID)
     assert len(before) == len(after) > 250
     assert before.is_demo.all()
     assert list(before.value.fillna(-1)) == list(after.value.fillna(-1))
 
 
 def test_most_actions_progress_and_a_few_are_late(demo_db_path):
-    with db.connect(demo_db_path) as con:
+    with database.connect(demo_db_path) as con:
         report = load_progress(con, CID, 2022, date(2023, 3, 1))
     statuses = [action_status(report, n) for n in range(1, 17)]
     achieved = statuses.count(Status.ACHIEVED) + statuses.count(Status.PARTIALLY_ACHIEVED)
@@ -33,8 +34,8 @@ def test_most_actions_progress_and_a_few_are_late(demo_db_path):
 
 
 def test_one_partner_has_not_reported_a_quarter(demo_db_path):
-    with db.connect(demo_db_path) as con:
-        rows = repository.figure_rows(con, CID)
+    with database.connect(demo_db_path) as con:
+        rows = storage.figure_rows(con, CID)
     reported = set(zip(rows.action_number, rows.year, rows.quarter, strict=True))
     missing = {
         (a, y, q)
@@ -47,8 +48,8 @@ def test_one_partner_has_not_reported_a_quarter(demo_db_path):
 
 
 def test_spending_stays_below_budget(demo_db_path):
-    with db.connect(demo_db_path) as con:
-        rows = repository.figure_rows(con, CID)
+    with database.connect(demo_db_path) as con:
+        rows = storage.figure_rows(con, CID)
         budgets = demo_budgets(con, CID, 2021)
     spent = rows[rows.code == "DEP_AMI"].groupby(["action_number", "year"]).value.sum()
     for (action, year), amount in spent.items():

@@ -9,14 +9,15 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
 from lda_dash.exports.tables import csv_bytes, xlsx_bytes
-from lda_dash.figures_file import read_figures_file
-from lda_dash.ui.data import Selection
-from lda_dash.ui.entry_data import load_entry
-from lda_dash.ui.entry_files import check_file, import_file, template_files, template_rows
+from lda_dash.importers.figures_file import read_figures_file
+from lda_dash.services.context import Selection
+from lda_dash.services.entry import load_entry
+from lda_dash.services.entry_files import check_file, import_file, template_files, template_rows
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 HABITAT = "association-habitat-solidaire-demo"
@@ -35,8 +36,8 @@ def test_the_template_lists_the_partner_indicators_with_their_stored_values(demo
 
 
 def test_the_csv_and_xlsx_templates_read_back_identically(demo_db_path):
-    with db.connect(demo_db_path) as con:
-        repository.save_figures(
+    with database.connect(demo_db_path) as con:
+        storage.save_figures(
             con, CID,
             [QuarterFigure(2, "DEP_AMI", 2023, 1, Decimal("1250.5"), comment="=SOMME(A1)",
                            status="draft")],
@@ -69,8 +70,8 @@ def test_a_filled_template_imports_as_a_draft(demo_db_path):
     check = import_file(demo_db_path, CID, PARTNER, content, "t.csv", "submitted",
                         progress=lambda fraction, text: steps.append(fraction))  # fmt: skip
     assert check.ok and steps[-1] == 1.0 and steps == sorted(steps)
-    with db.connect(demo_db_path) as con:
-        stored = {(f.code, f.status) for f in repository.figures(con, CID) if f.year == 2023}
+    with database.connect(demo_db_path) as con:
+        stored = {(f.code, f.status) for f in storage.figures(con, CID) if f.year == 2023}
     assert stored == {("CAPT", "submitted"), ("REPIT_OCC", "submitted")}
     assert data.quarter == 1
 

@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from lda_dash import db, fmt
-from lda_dash.control import load_clawback
+from lda_dash import fmt
 from lda_dash.exports import pdf as pdf_module
 from lda_dash.exports.images import figure_png
 from lda_dash.exports.pdf import execution_report_pdf
-from lda_dash.exports.report_data import load_report_data
+from lda_dash.services.control import load_clawback
+from lda_dash.services.report_data import load_report_data
+from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
 
 CONVENTION = "dijon-2021-2022"
@@ -41,7 +42,7 @@ def test_the_title_page_gives_the_convention_references(pdf_2021):
 
 
 def test_the_proposed_total_is_written_the_french_way(demo_db, pdf_2021):
-    with db.connect(demo_db, read_only=True) as con:
+    with database.connect(demo_db, read_only=True) as con:
         proposal, _ = load_clawback(con, CONVENTION, 2021, as_of=AS_OF)
     text = text_of(pdf_2021)
     written = fmt.money(proposal.proposed_total)

@@ -11,13 +11,14 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from lda_dash import cli, db
-from lda_dash.control import load_clawback
+from lda_dash import cli
 from lda_dash.exports import FORMATS, render
 from lda_dash.exports.pptx import presentation_pptx
-from lda_dash.exports.report_data import load_report_data
-from lda_dash.reports import load_progress
-from lda_dash.setup_db import DEMO_ORGANISATIONS
+from lda_dash.services.control import load_clawback
+from lda_dash.services.progress import load_progress
+from lda_dash.services.report_data import load_report_data
+from lda_dash.services.setup import DEMO_ORGANISATIONS
+from lda_dash.storage import database
 from lda_dash.story import build_story
 from lda_dash.story.build import _category_order
 from tests.conftest import YEARS_OVER as AS_OF
@@ -51,7 +52,7 @@ def deck(deck_bytes):
 @pytest.fixture(scope="module")
 def progress(demo_db):
     """The year's progress as the app computes it: submitted and validated figures."""
-    with db.connect(demo_db, read_only=True) as con:
+    with database.connect(demo_db, read_only=True) as con:
         return {year: load_progress(con, CONVENTION, year, AS_OF) for year in (2021, 2022)}
 
 
@@ -143,7 +144,7 @@ def test_the_comparison_puts_the_two_years_side_by_side(deck, progress):
 
 
 def test_the_clawback_slide_charts_the_objective_base_of_validated_figures(deck, demo_db):
-    with db.connect(demo_db, read_only=True) as con:
+    with database.connect(demo_db, read_only=True) as con:
         proposal, _ = load_clawback(con, CONVENTION, 2022, as_of=AS_OF)
     slide = slide_titled(deck, "Reversement 2022 : ce qui est en jeu")
     (chart,) = charts_of(slide)

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash.annex import AnnexRow, AnnexTable, annex_rows_to_csv, read_annex
 from lda_dash.exports.safety import safe_cell, safe_row, unguard_cell
+from lda_dash.importers.annex import AnnexRow, AnnexTable, annex_rows_to_csv, read_annex
 
 
 @pytest.mark.parametrize(

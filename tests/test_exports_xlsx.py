@@ -7,13 +7,14 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from lda_dash import db, repository
-from lda_dash.control import load_clawback
+from lda_dash import storage
 from lda_dash.domain.clawback import to_json
 from lda_dash.domain.model import SPENDING_CODE
-from lda_dash.exports.report_data import load_report_data, quarter_figure
 from lda_dash.exports.xlsx import execution_report_xlsx
 from lda_dash.exports.xlsx_layout import EURO, PERCENT_1
+from lda_dash.services.control import load_clawback
+from lda_dash.services.report_data import load_report_data, quarter_figure
+from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
 
 CONVENTION = "dijon-2021-2022"
@@ -60,7 +61,7 @@ def test_the_sheets_have_french_names_and_frozen_headers(book):
 
 
 def test_the_proposed_total_is_the_one_reversement_computes(demo_db, book):
-    with db.connect(demo_db, read_only=True) as con:
+    with database.connect(demo_db, read_only=True) as con:
         proposal, _ = load_clawback(con, CONVENTION, 2021, as_of=AS_OF)
     sheet = book["Reversement"]
     total = value_of(sheet, "Montant proposé")
@@ -83,9 +84,9 @@ def test_the_proposed_total_is_the_one_reversement_computes(demo_db, book):
 
 
 def test_the_iptt_has_one_row_per_indicator_with_its_quarters(demo_db, book):
-    with db.connect(demo_db, read_only=True) as con:
-        specs = repository.indicator_specs(con, CONVENTION)
-        validated = repository.figures(con, CONVENTION, ["validated"])
+    with database.connect(demo_db, read_only=True) as con:
+        specs = storage.indicator_specs(con, CONVENTION)
+        validated = storage.figures(con, CONVENTION, ["validated"])
     header, rows = table_rows(book["Indicateurs"], "N° action")
     indicators = [key for key in specs if key[1] != SPENDING_CODE]
     assert [(row[0], row[header.index("Code")]) for row in rows] == indicators

@@ -10,7 +10,12 @@ from openpyxl import Workbook
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.validation import validate_figure_rows
 from lda_dash.exports import tables
-from lda_dash.figures_file import FiguresFileError, RawFigureRow, _cell_text, read_figures_file
+from lda_dash.importers.figures_file import (
+    FiguresFileError,
+    RawFigureRow,
+    _cell_text,
+    read_figures_file,
+)
 
 YEARS = range(2021, 2027)
 CATALOGUE = {

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash import db, repository
-from lda_dash.control import ControlRefused
-from lda_dash.exports.report_data import read_report_data
-from lda_dash.finances import load_finances
-from lda_dash.setup_db import init_database
+from lda_dash import storage
+from lda_dash.services.control import ControlRefused
+from lda_dash.services.finances import load_finances
+from lda_dash.services.report_data import read_report_data
+from lda_dash.services.setup import init_database
+from lda_dash.storage import database
 
 CONVENTION = "dijon-2021-2022"
 
@@ -23,7 +24,7 @@ def db_path(tmp_path_factory):
 
 
 def test_without_figures_the_allocation_stands_and_nothing_is_consumed(db_path):
-    with db.connect(db_path, read_only=True) as con:
+    with database.connect(db_path, read_only=True) as con:
         finances = load_finances(con, CONVENTION, 2022, date(2023, 6, 30))
     assert finances.totals.allocation == Decimal(163099)
     assert finances.totals.spending is None and finances.totals.consumption is None
@@ -34,7 +35,7 @@ def test_without_figures_the_allocation_stands_and_nothing_is_consumed(db_path):
 
 
 def test_a_year_without_payment_has_no_allocation_but_still_its_finances(db_path):
-    with db.connect(db_path, read_only=True) as con:
+    with database.connect(db_path, read_only=True) as con:
         finances = load_finances(con, CONVENTION, 2024, date(2025, 1, 15))
     assert finances.allocation_missing == "aucun versement enregistré pour 2024"
     assert all(line.allocation is None for line in finances.actions)
@@ -53,13 +54,13 @@ def test_a_year_without_payment_has_no_allocation_but_still_its_finances(db_path
     ],
 )
 def test_the_history_of_a_year_is_the_rows_that_name_it(db_path, item, about_2021):
-    with db.connect(db_path) as con:
-        repository.append_history(con, "coord", "figure", CONVENTION, item, None, "1", "essai",
+    with database.connect(db_path) as con:
+        storage.append_history(con, "coord", "figure", CONVENTION, item, None, "1", "essai",
                                   now=datetime(2022, 1, 10))  # fmt: skip
-        found = [row["item"] for row in repository.history_of_year(con, CONVENTION, 2021)]
+        found = [row["item"] for row in storage.history_of_year(con, CONVENTION, 2021)]
     assert (item in found) == about_2021
 
 
 def test_a_report_before_the_convention_is_refused(db_path):
-    with db.connect(db_path, read_only=True) as con, pytest.raises(ControlRefused):
+    with database.connect(db_path, read_only=True) as con, pytest.raises(ControlRefused):
         read_report_data(con, CONVENTION, 2020, date(2023, 1, 1))

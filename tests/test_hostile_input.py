@@ -2,16 +2,17 @@
 
 import pytest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.cli import main
-from lda_dash.repository import backup as sql
+from lda_dash.storage import backup as sql
+from lda_dash.storage import database
 from tests.conftest import workbook_bytes
 
 HEADER = "action;indicateur;annee;trimestre;valeur;numerateur;denominateur;commentaire\n"
 
 
 def digest(path):
-    with db.connect(path) as con:
+    with database.connect(path) as con:
         return {table: sql.table_digest(con, table) for table in sql.table_names(con)}
 
 
@@ -67,8 +68,8 @@ def test_text_is_stored_as_given_through_parameters(db_path, tmp_path, capsys, c
     cell = '"' + comment.replace('"', '""') + '"'
     path.write_text(HEADER + f"2;CAPT;2022;1;3;;;{cell}\n", encoding="utf-8")
     assert main(["import-figures", str(path)]) == 0, capsys.readouterr().err
-    with db.connect(db_path) as con:
-        stored = repository.figures(con, "dijon-2021-2022")
+    with database.connect(db_path) as con:
+        stored = storage.figures(con, "dijon-2021-2022")
         tables = sql.table_names(con)
     assert [f.comment for f in stored] == [comment]
     assert {"figure", "history"} <= set(tables)

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from lda_dash.domain.model import Mode
-from lda_dash.domain.target_extraction import ProposedIndicator
-from lda_dash.ui.indicator_editor import (
+from lda_dash.importers.target_extraction import ProposedIndicator
+from lda_dash.tables.indicator_editor import (
     EditorErrors,
     proposals_frame,
     specs_from_frame,

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from lda_dash.ui.national_data import Territory, _mean, _ordered
+from lda_dash.services.national_data import Territory, _mean, _ordered
 
 ACTIONS = {1: ("Coordination", "1. Coordination /animation"),
            2: ("Captation", "2. Ingénierie de projet"),

@@ -7,16 +7,22 @@ from datetime import date
 
 import pytest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.cli import main
-from lda_dash.cli_bench import all_territories
-from lda_dash.control import ControlRefused, load_clawback
+from lda_dash.cli.scale import all_territories
 from lda_dash.domain.model import COUNTED_STATUSES
-from lda_dash.national import load_reports, national_records, split_evenly
-from lda_dash.national_money import load_clawbacks
-from lda_dash.reports import RECORD_KEYS, compute_progress, load_progress, progress_records
-from lda_dash.synthetic import SyntheticPlan
-from lda_dash.synthetic_db import generate_database
+from lda_dash.scale.database import generate_database
+from lda_dash.scale.synthetic import SyntheticPlan
+from lda_dash.services.control import ControlRefused, load_clawback
+from lda_dash.services.national import load_reports, national_records, split_evenly
+from lda_dash.services.national_money import load_clawbacks
+from lda_dash.services.progress import (
+    RECORD_KEYS,
+    compute_progress,
+    load_progress,
+    progress_records,
+)
+from lda_dash.storage import database
 
 SMALL = SyntheticPlan(territories=3, years=(2025, 2026), reported_quarters=3, seed=11)
 
@@ -42,8 +48,8 @@ def reference(con, cid: str, year: int, as_of: date, validated_only: bool):
     """compute_progress on every figure of the convention, all years, as it always did."""
     return compute_progress(
         cid,
-        repository.indicator_specs(con, cid),
-        repository.figures(con, cid, COUNTED_STATUSES),
+        storage.indicator_specs(con, cid),
+        storage.figures(con, cid, COUNTED_STATUSES),
         year,
         as_of,
         validated_only=validated_only,
@@ -72,8 +78,8 @@ SYNTHETIC_CASES = [
 def test_on_the_dijon_demo_the_sql_path_equals_compute_progress(
     demo_db_path, year, as_of, validated_only
 ):
-    with db.connect(demo_db_path, read_only=True) as con:
-        cid = repository.conventions(con)[0]["id"]
+    with database.connect(demo_db_path, read_only=True) as con:
+        cid = storage.conventions(con)[0]["id"]
         expected = reference(con, cid, year, as_of, validated_only)
         national = load_reports(con, year, as_of, validated_only=validated_only)[cid]
         single = load_progress(con, cid, year, as_of, validated_only=validated_only)
@@ -86,8 +92,8 @@ def test_on_the_dijon_demo_the_sql_path_equals_compute_progress(
 def test_on_synthetic_territories_the_sql_path_equals_compute_progress(
     synthetic_db, year, as_of, validated_only
 ):
-    with db.connect(synthetic_db, read_only=True) as con:
-        ids = [c["id"] for c in repository.conventions(con)]
+    with database.connect(synthetic_db, read_only=True) as con:
+        ids = [c["id"] for c in storage.conventions(con)]
         national = load_reports(con, year, as_of, validated_only=validated_only)
         assert sorted(national) == sorted(ids)
         for cid in ids:
@@ -98,8 +104,8 @@ def test_on_synthetic_territories_the_sql_path_equals_compute_progress(
 
 
 def test_asking_for_some_conventions_computes_only_those(synthetic_db):
-    with db.connect(synthetic_db, read_only=True) as con:
-        first = repository.conventions(con)[0]["id"]
+    with database.connect(synthetic_db, read_only=True) as con:
+        first = storage.conventions(con)[0]["id"]
         reports = load_reports(con, 2026, date(2026, 11, 28), convention_ids=[first])
     assert list(reports) == [first]
 
@@ -111,9 +117,9 @@ def test_asking_for_some_conventions_computes_only_those(synthetic_db):
 def test_national_clawbacks_equal_the_control_of_each_convention(request, path_fixture, year):
     path = request.getfixturevalue(path_fixture)
     as_of = date(2027, 2, 1)
-    with db.connect(path, read_only=True) as con:
+    with database.connect(path, read_only=True) as con:
         proposals = load_clawbacks(con, year, as_of)
-        for convention in repository.conventions(con):
+        for convention in storage.conventions(con):
             try:
                 expected, _ = load_clawback(con, convention["id"], year, as_of=as_of)
             except ControlRefused:
@@ -123,7 +129,7 @@ def test_national_clawbacks_equal_the_control_of_each_convention(request, path_f
 
 
 def test_no_clawback_is_proposed_for_a_year_not_over(synthetic_db):
-    with db.connect(synthetic_db, read_only=True) as con:
+    with database.connect(synthetic_db, read_only=True) as con:
         assert load_clawbacks(con, 2026, date(2026, 11, 28)) == {}
 
 
@@ -138,8 +144,8 @@ def test_progress_for_all_territories_adds_the_convention_key_only_then(syntheti
     first = rows[0]["convention"]
     assert [{k: v for k, v in r.items() if k != "convention"} for r in rows
             if r["convention"] == first] == single  # fmt: skip
-    with db.connect(synthetic_db, read_only=True) as con:
-        assert {r["convention"] for r in rows} == {c["id"] for c in repository.conventions(con)}
+    with database.connect(synthetic_db, read_only=True) as con:
+        assert {r["convention"] for r in rows} == {c["id"] for c in storage.conventions(con)}
         reports = load_reports(con, 2026, date(2026, 11, 28))
     assert len(rows) == len(national_records(reports))
 
@@ -172,14 +178,16 @@ def test_all_territories_on_every_core_equals_one_core(synthetic_db, monkeypatch
     one = all_territories(synthetic_db, year, as_of, form)
     monkeypatch.setenv("LDA_DASH_CORES", "4")
     with monkeypatch.context() as patched:
-        patched.setattr("lda_dash.cores.available", lambda: 3)  # forks even on a 1-core runner
+        patched.setattr(
+            "lda_dash.services.cores.available", lambda: 3
+        )  # forks even on a 1-core runner
         shared = all_territories(synthetic_db, year, as_of, form)
     assert shared == one
 
 
 def test_all_territories_json_is_the_records_of_every_report(synthetic_db):
     as_of = date(2026, 11, 28)
-    with db.connect(synthetic_db, read_only=True) as con:
+    with database.connect(synthetic_db, read_only=True) as con:
         reports = load_reports(con, 2026, as_of)
     expected = national_records(reports)
     assert json.loads(all_territories(synthetic_db, 2026, as_of, "json")) == json.loads(

@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor, PermissionDenied
-from lda_dash.repository.figures import ConcurrentEdit
+from lda_dash.storage import database
+from lda_dash.storage.figures import ConcurrentEdit
 
 CID = "dijon-2021-2022"
 PARTNER = Actor("p1", "partenaire", "ccas")
@@ -24,22 +25,22 @@ def fig(value=5, status="draft", key=KEY):
 
 @pytest.fixture
 def con(db_path):
-    with db.connect(db_path) as connection:
-        repository.upsert_organisation(connection, "ccas", "CCAS")
-        repository.upsert_organisation(connection, "habitat", "Habitat")
-        repository.assign(connection, CID, 6, "ccas")
+    with database.connect(db_path) as connection:
+        storage.upsert_organisation(connection, "ccas", "CCAS")
+        storage.upsert_organisation(connection, "habitat", "Habitat")
+        storage.assign(connection, CID, 6, "ccas")
         yield connection
 
 
 def status_of(con, key=KEY):
-    return {
-        (f.action, f.code, f.year, f.quarter): f.status for f in repository.figures(con, CID)
-    }.get(key)
+    return {(f.action, f.code, f.year, f.quarter): f.status for f in storage.figures(con, CID)}.get(
+        key
+    )
 
 
 @pytest.mark.parametrize("status", ["draft", "submitted"])
 def test_a_partner_writes_its_own_actions(con, status):
-    assert repository.save_figures(con, CID, [fig(status=status)], PARTNER, "saisie") == 1
+    assert storage.save_figures(con, CID, [fig(status=status)], PARTNER, "saisie") == 1
     assert status_of(con) == status
 
 
@@ -55,41 +56,41 @@ def test_a_partner_writes_its_own_actions(con, status):
 )
 def test_who_may_not_write_a_figure(con, actor, status, message):
     with pytest.raises(PermissionDenied, match=message):
-        repository.save_figures(con, CID, [fig(status=status)], actor, "essai")
+        storage.save_figures(con, CID, [fig(status=status)], actor, "essai")
     assert status_of(con) is None
 
 
 def test_a_submitted_figure_is_frozen_for_the_partner_until_returned(con):
-    repository.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
+    storage.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
     with pytest.raises(PermissionDenied, match="déjà soumis"):
-        repository.save_figures(con, CID, [fig(7)], PARTNER, "correction")
-    repository.review_figures(con, CID, [KEY], COORDINATION, "returned", "Chiffre à vérifier")
+        storage.save_figures(con, CID, [fig(7)], PARTNER, "correction")
+    storage.review_figures(con, CID, [KEY], COORDINATION, "returned", "Chiffre à vérifier")
     assert status_of(con) == "returned"
-    repository.save_figures(con, CID, [fig(7, "submitted")], PARTNER, "correction")
+    storage.save_figures(con, CID, [fig(7, "submitted")], PARTNER, "correction")
     assert status_of(con) == "submitted"
 
 
 def test_validation_is_for_the_coordination_only(con):
-    repository.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
+    storage.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
     for actor in (PARTNER, PREFECTURE, ADMIN):
         with pytest.raises(PermissionDenied, match="seule la coordination"):
-            repository.review_figures(con, CID, [KEY], actor, "validated")
-    repository.review_figures(con, CID, [KEY], COORDINATION, "validated")
+            storage.review_figures(con, CID, [KEY], actor, "validated")
+    storage.review_figures(con, CID, [KEY], COORDINATION, "validated")
     assert status_of(con) == "validated"
     with pytest.raises(PermissionDenied, match="déjà validé"):
-        repository.save_figures(con, CID, [fig(9)], PARTNER, "correction")
+        storage.save_figures(con, CID, [fig(9)], PARTNER, "correction")
 
 
 def test_a_return_needs_a_reason(con):
-    repository.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
+    storage.save_figures(con, CID, [fig(status="submitted")], PARTNER, "saisie")
     with pytest.raises(PermissionDenied, match="motif"):
-        repository.review_figures(con, CID, [KEY], COORDINATION, "returned", "  ")
+        storage.review_figures(con, CID, [KEY], COORDINATION, "returned", "  ")
 
 
 def test_only_submitted_figures_are_reviewed(con):
-    repository.save_figures(con, CID, [fig(status="draft")], PARTNER, "saisie")
+    storage.save_figures(con, CID, [fig(status="draft")], PARTNER, "saisie")
     with pytest.raises(PermissionDenied, match="soumis"):
-        repository.review_figures(con, CID, [KEY], COORDINATION, "validated")
+        storage.review_figures(con, CID, [KEY], COORDINATION, "validated")
 
 
 def test_a_locked_year_refuses_every_writer(con):
@@ -99,34 +100,32 @@ def test_a_locked_year_refuses_every_writer(con):
     trusted = Actor("admin", "admin", trusted_import=True)
     for actor in (PARTNER, trusted):
         with pytest.raises(PermissionDenied, match="verrouillée"):
-            repository.save_figures(con, CID, [fig()], actor, "essai")
+            storage.save_figures(con, CID, [fig()], actor, "essai")
 
 
 def test_the_second_of_two_concurrent_edits_is_refused_naming_the_first(con):
-    repository.save_figures(con, CID, [fig(5)], PARTNER, "saisie")
-    read_version = repository.figure_versions(con, CID)[KEY]
+    storage.save_figures(con, CID, [fig(5)], PARTNER, "saisie")
+    read_version = storage.figure_versions(con, CID)[KEY]
     colleague = Actor("p1bis", "partenaire", "ccas")
-    repository.save_figures(
+    storage.save_figures(
         con, CID, [fig(6)], colleague, "saisie", expected_versions={KEY: read_version}
     )
     with pytest.raises(ConcurrentEdit, match="modifié par p1bis"):
-        repository.save_figures(
+        storage.save_figures(
             con, CID, [fig(7)], PARTNER, "saisie", expected_versions={KEY: read_version}
         )
-    assert repository.figures(con, CID)[0].value == 6
+    assert storage.figures(con, CID)[0].value == 6
 
 
 def test_a_figure_created_meanwhile_is_a_conflict_too(con):
-    repository.save_figures(con, CID, [fig(5)], Actor("x", "partenaire", "ccas"), "s")
+    storage.save_figures(con, CID, [fig(5)], Actor("x", "partenaire", "ccas"), "s")
     with pytest.raises(ConcurrentEdit):
-        repository.save_figures(
-            con, CID, [fig(7)], PARTNER, "saisie", expected_versions={KEY: None}
-        )
+        storage.save_figures(con, CID, [fig(7)], PARTNER, "saisie", expected_versions={KEY: None})
 
 
 def test_every_write_leaves_a_history_line(con):
-    repository.save_figures(con, CID, [fig(5, "submitted")], PARTNER, "saisie")
-    repository.review_figures(con, CID, [KEY], COORDINATION, "returned", "Trop bas ?")
-    history = repository.history(con, CID)
+    storage.save_figures(con, CID, [fig(5, "submitted")], PARTNER, "saisie")
+    storage.review_figures(con, CID, [KEY], COORDINATION, "returned", "Trop bas ?")
+    history = storage.history(con, CID)
     assert list(history.author[:2]) == ["c", "p1"]
     assert history.reason.iloc[0] == "Trop bas ?"

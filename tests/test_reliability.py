@@ -6,19 +6,20 @@ import threading
 import time
 from decimal import Decimal
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
+from lda_dash.storage import database
 from tests.conftest import cli_process
 
 CID = "dijon-2021-2022"
 
 
 def test_twenty_partners_saving_at_once_lose_nothing(db_path):
-    with db.connect(db_path) as con:
+    with database.connect(db_path) as con:
         for action in range(1, 17):
-            repository.upsert_organisation(con, f"org{action}", f"Organisation {action}")
-            repository.assign(con, CID, action, f"org{action}")
+            storage.upsert_organisation(con, f"org{action}", f"Organisation {action}")
+            storage.assign(con, CID, action, f"org{action}")
     partners = [(n, 1 + n % 16) for n in range(20)]  # 20 people, some share an organisation
     errors = []
 
@@ -27,8 +28,8 @@ def test_twenty_partners_saving_at_once_lose_nothing(db_path):
         figure = QuarterFigure(action, "DEP_AMI", 2022, 1 + person // 16 * 2 + (person % 2),
                                Decimal(person), status="draft")  # fmt: skip
         try:
-            with db.connect(db_path) as con:
-                repository.save_figures(con, CID, [figure], actor, "saisie")
+            with database.connect(db_path) as con:
+                storage.save_figures(con, CID, [figure], actor, "saisie")
         except Exception as exc:
             errors.append(exc)
 
@@ -38,9 +39,9 @@ def test_twenty_partners_saving_at_once_lose_nothing(db_path):
     for thread in threads:
         thread.join()
     assert errors == []
-    with db.connect(db_path) as con:
-        stored = repository.figures(con, CID)
-        history = repository.history(con, CID)
+    with database.connect(db_path) as con:
+        stored = storage.figures(con, CID)
+        history = storage.history(con, CID)
     assert len(stored) == 20
     assert sorted(f.value for f in stored) == list(range(20))
     assert len(history) == 20
@@ -55,8 +56,8 @@ def test_six_concurrent_imports_of_one_file_all_land(db_path, tmp_path):
     importers = [cli_process("import-figures", str(path), db_path=db_path) for _ in range(6)]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in importers]
     assert [code for code, _ in results] == [0] * 6, results
-    with db.connect(db_path) as con:
-        history = repository.history(con, CID)
+    with database.connect(db_path) as con:
+        history = storage.history(con, CID)
     assert len(history[history.entity == "figure"]) == 2  # the same values: changed once
 
 
@@ -85,8 +86,8 @@ def test_a_killed_import_leaves_all_or_nothing(db_path, tmp_path):
         out, err = check.communicate(timeout=60)
         assert check.returncode == 0, err  # the database still opens and reads
         json.loads(out)
-        with db.connect(db_path) as con:
-            count = len(repository.figures(con, CID))
+        with database.connect(db_path) as con:
+            count = len(storage.figures(con, CID))
         assert count in (0, rows)
         outcomes.add(count)
         if count:

@@ -3,19 +3,20 @@
 from datetime import datetime
 from decimal import Decimal
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.model import Mode, QuarterFigure
 from lda_dash.domain.permissions import Actor
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 
 
 def test_the_dijon_convention_is_stored_faithfully(db_path):
-    with db.connect(db_path) as con:
-        conventions = repository.conventions(con)
-        payments = repository.payments(con, CID)
-        actions = repository.actions(con, CID)
-        budgets = repository.budget_lines(con, CID)
+    with database.connect(db_path) as con:
+        conventions = storage.conventions(con)
+        payments = storage.payments(con, CID)
+        actions = storage.actions(con, CID)
+        budgets = storage.budget_lines(con, CID)
     assert [c["id"] for c in conventions] == [CID]
     dijon = conventions[0]
     assert (dijon["programme"], dijon["chorus_activity"]) == ("177", "177-01-06-12-17")
@@ -32,8 +33,8 @@ def test_the_dijon_convention_is_stored_faithfully(db_path):
 
 
 def test_the_indicator_catalogue(db_path):
-    with db.connect(db_path) as con:
-        specs = repository.indicator_specs(con, CID)
+    with database.connect(db_path) as con:
+        specs = storage.indicator_specs(con, CID)
     assert len(specs) == 36
     gla = specs[(4, "GLA")]
     assert (gla.mode, gla.target(2021), gla.target(2022)) == (Mode.STOCK, 40, 80)
@@ -47,8 +48,8 @@ def test_the_indicator_catalogue(db_path):
 def test_saving_a_figure_twice_replaces_it_and_keeps_the_history(db_path):
     first = QuarterFigure(2, "CAPT", 2021, 1, Decimal(10))
     second = QuarterFigure(2, "CAPT", 2021, 1, Decimal(12))
-    with db.connect(db_path) as con:
-        repository.save_figures(
+    with database.connect(db_path) as con:
+        storage.save_figures(
             con,
             CID,
             [first],
@@ -56,7 +57,7 @@ def test_saving_a_figure_twice_replaces_it_and_keeps_the_history(db_path):
             "import",
             now=datetime(2021, 4, 2),
         )
-        repository.save_figures(
+        storage.save_figures(
             con,
             CID,
             [second],
@@ -64,8 +65,8 @@ def test_saving_a_figure_twice_replaces_it_and_keeps_the_history(db_path):
             "correction",
             now=datetime(2021, 4, 9),
         )
-        stored = repository.figures(con, CID)
-        history = repository.history(con, CID)
+        stored = storage.figures(con, CID)
+        history = storage.history(con, CID)
     assert [(f.value, f.status) for f in stored] == [(Decimal(12), "validated")]
     assert list(history.author) == ["bob", "alice"]
     assert history.old_value.iloc[0] == "10 (validated)" and history.new_value.iloc[0].startswith(
@@ -77,22 +78,22 @@ def test_saving_a_figure_twice_replaces_it_and_keeps_the_history(db_path):
 def test_figures_are_filtered_by_workflow_status(db_path):
     draft = QuarterFigure(2, "CAPT", 2021, 1, Decimal(10), status="draft")
     submitted = QuarterFigure(2, "CAPT", 2021, 2, Decimal(5), status="submitted")
-    with db.connect(db_path) as con:
-        repository.save_figures(
+    with database.connect(db_path) as con:
+        storage.save_figures(
             con, CID, [draft, submitted], Actor("alice", "admin", trusted_import=True), "saisie"
         )
-        counted = repository.figures(con, CID, ("submitted", "validated"))
+        counted = storage.figures(con, CID, ("submitted", "validated"))
     assert [f.quarter for f in counted] == [2]
 
 
 def test_reloading_the_convention_keeps_edited_targets(db_path):
-    from lda_dash.setup_db import init_database
+    from lda_dash.services.setup import init_database
 
-    with db.connect(db_path) as con:
+    with database.connect(db_path) as con:
         con.execute(
             "UPDATE target SET target = 55 "
             "WHERE action_number = 2 AND code = 'CAPT' AND year = 2022"
         )
     init_database(db_path)
-    with db.connect(db_path) as con:
-        assert repository.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 55
+    with database.connect(db_path) as con:
+        assert storage.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 55

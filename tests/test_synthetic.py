@@ -7,13 +7,14 @@ import re
 import pandas as pd
 import pytest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.cli import main
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
-from lda_dash.synthetic import SyntheticPlan, generate
-from lda_dash.synthetic_catalogue import CATEGORIES
-from lda_dash.synthetic_db import SyntheticRefused, generate_database
+from lda_dash.scale.catalogue import CATEGORIES
+from lda_dash.scale.database import SyntheticRefused, generate_database
+from lda_dash.scale.synthetic import SyntheticPlan, generate
+from lda_dash.storage import database
 
 PLAN = SyntheticPlan(territories=3, years=(2025, 2026), reported_quarters=3, seed=7)
 
@@ -98,10 +99,10 @@ def test_bulk_load_inserts_every_row_and_a_second_run_replaces_them(tmp_path):
     first = generate_database(path, PLAN)["rows"]
     second = generate_database(path, PLAN)["rows"]
     assert first == second
-    with db.connect(path, read_only=True) as con:
-        stored = repository.synthetic_row_counts(con)
-        assert repository.count_synthetic_conventions(con) == 3
-        assert repository.setting(con, "demo_data") == "true"
+    with database.connect(path, read_only=True) as con:
+        stored = storage.synthetic_row_counts(con)
+        assert storage.count_synthetic_conventions(con) == 3
+        assert storage.setting(con, "demo_data") == "true"
     assert stored == {t: first[t] for t in ("convention", "action", "indicator", "figure")}
 
 
@@ -114,14 +115,14 @@ def test_generate_on_the_command_line_reports_what_it_loaded(tmp_path, capsys):
 
 def test_generate_refuses_a_database_holding_real_figures(db_path, capsys):
     figure = QuarterFigure(2, "CAPT", 2021, 1, 10, None, None, "", "validated")
-    with db.connect(db_path) as con:
-        cid = repository.conventions(con)[0]["id"]
-        repository.save_figures(
+    with database.connect(db_path) as con:
+        cid = storage.conventions(con)[0]["id"]
+        storage.save_figures(
             con, cid, [figure], Actor("admin", "admin", trusted_import=True), "réel"
         )
     with pytest.raises(SyntheticRefused):
         generate_database(db_path, PLAN)
     assert main(["generate", "--territories", "2", "--years", "2", "--db", str(db_path)]) == 1
     assert "chiffres ou des comptes réels" in capsys.readouterr().err
-    with db.connect(db_path, read_only=True) as con:
-        assert repository.count_synthetic_conventions(con) == 0
+    with database.connect(db_path, read_only=True) as con:
+        assert storage.count_synthetic_conventions(con) == 0

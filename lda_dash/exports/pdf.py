@@ -4,7 +4,8 @@ finances, and the clawback rule with its proposal. Never any bank details.
 
 from __future__ import annotations
 
-from lda_dash import charts, fmt
+from lda_dash import fmt
+from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.exports import texts
 from lda_dash.exports.images import figure_png
@@ -21,8 +22,8 @@ from lda_dash.exports.pdf_layout import (
     key_values,
     paragraph,
 )
-from lda_dash.exports.report_data import ExecutionReportData
-from lda_dash.reports import action_status
+from lda_dash.services.progress import action_status
+from lda_dash.services.report_data import ExecutionReportData
 
 CHART_WIDTH_PX = 1000
 BELOW_TARGET = (Status.NOT_ACHIEVED, Status.PARTIALLY_ACHIEVED, Status.LATE, Status.WATCH)
@@ -107,7 +108,7 @@ def summary_section(pdf: ReportPDF, data: ExecutionReportData) -> None:
         ],
     )
     paragraph(pdf, f"Atteinte des actions en {data.year}", size=11, style="B", gap=1)
-    chart = charts.attainment_chart(report, data.titles)
+    chart = progress_charts.attainment_chart(report, data.titles)
     # Denser rows than on screen so that the page holds it all; labels clear of the bars and
     # room on the right for the longest words ("pas encore de chiffre · non renseigné").
     height = 90 + 28 * len(numbers)
@@ -132,8 +133,8 @@ def _bar_items(data: ExecutionReportData):
         words = STATUS_LABELS[status]
         if attained is not None:
             words = f"{fmt.percent(attained)} · {words}"
-        label = f"n° {number} · {charts.short_title(data.titles.get(number, ''))}"
-        items.append((label, attained, words, charts.STATUS_COLOURS[status]))
+        label = f"n° {number} · {progress_charts.short_title(data.titles.get(number, ''))}"
+        items.append((label, attained, words, progress_charts.STATUS_COLOURS[status]))
     return items
 
 

@@ -12,7 +12,7 @@ from lda_dash.exports.pdf_layout import (
     key_values,
     paragraph,
 )
-from lda_dash.exports.report_data import ExecutionReportData
+from lda_dash.services.report_data import ExecutionReportData
 
 FINANCES = "4. Finances"
 CLAWBACK = "5. Reversement (article 4)"

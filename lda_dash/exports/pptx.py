@@ -12,6 +12,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from lda_dash import fmt
+from lda_dash.charts.slides import MUTED
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.exports.pptx_layout import (
     accent_stripe,
@@ -21,8 +22,7 @@ from lda_dash.exports.pptx_layout import (
     style_title,
     text_box,
 )
-from lda_dash.exports.report_data import ExecutionReportData
-from lda_dash.slides import MUTED
+from lda_dash.services.report_data import ExecutionReportData
 from lda_dash.story import Slide, SlideKind, build_story
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)

@@ -15,8 +15,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from lda_dash.charts import STATUS_COLOURS
-from lda_dash.slides import ACCENT, GRID, INK, MUTED, NEUTRAL_BAR, SERIES_COLOURS
+from lda_dash.charts.progress import STATUS_COLOURS
+from lda_dash.charts.slides import ACCENT, GRID, INK, MUTED, NEUTRAL_BAR, SERIES_COLOURS
 from lda_dash.story.model import Chart, ChartUnit, KeyFigure
 
 BODY_HEIGHT = 5.0  # inches between the subtitle and the footer

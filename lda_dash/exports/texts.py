@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
-from lda_dash.exports.report_data import ExecutionReportData
+from lda_dash.services.report_data import ExecutionReportData
 
 MODE_SHORT = {
     Mode.SOMME: "somme",

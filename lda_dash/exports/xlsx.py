@@ -9,7 +9,6 @@ from openpyxl import Workbook
 from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.exports import texts
-from lda_dash.exports.report_data import ExecutionReportData
 from lda_dash.exports.xlsx_layout import (
     BOLD,
     EURO,
@@ -23,7 +22,8 @@ from lda_dash.exports.xlsx_layout import (
     table,
     title,
 )
-from lda_dash.reports import action_status
+from lda_dash.services.progress import action_status
+from lda_dash.services.report_data import ExecutionReportData
 
 
 def execution_report_xlsx(data: ExecutionReportData) -> bytes:

@@ -7,15 +7,16 @@ from fractions import Fraction
 
 import streamlit as st
 
-from lda_dash import charts, config, fmt
+from lda_dash import config, fmt
+from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
 from lda_dash.domain.progress import IndicatorProgress
-from lda_dash.reports import action_status
+from lda_dash.services.context import ActionData, load_action
+from lda_dash.services.progress import action_status
+from lda_dash.tables.labels import indicator_value, signed_number_note
+from lda_dash.tables.progress import budget_table, quarter_table
 from lda_dash.ui import state, widgets
 from lda_dash.ui.chart_png import chart_with_png
-from lda_dash.ui.data import ActionData, load_action
-from lda_dash.ui.labels import indicator_value, signed_number_note
-from lda_dash.ui.tables import budget_table, quarter_table
 
 ANNEX_FIELDS = (
     ("description", "Description"),
@@ -123,7 +124,7 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
         chart, table = st.columns([5, 3])
         with chart:
             chart_with_png(
-                charts.trajectory_chart(
+                progress_charts.trajectory_chart(
                     spec, year, figures, start=data.previous_values.get(spec.code)
                 ),
                 rows="Date",
@@ -151,7 +152,7 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
         chart, table = st.columns([5, 3])
         with chart:
             chart_with_png(
-                charts.trajectory_chart(
+                progress_charts.trajectory_chart(
                     spec, year, figures, reference=data.allocation, reference_label=label
                 ),
                 rows="Date",

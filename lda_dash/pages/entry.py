@@ -10,11 +10,11 @@ import streamlit as st
 
 from lda_dash import auth, config
 from lda_dash.domain.entry import latest_ended_quarter
+from lda_dash.services.entry import EntryData, load_entry
+from lda_dash.tables.workflow import WORKFLOW_LABELS
 from lda_dash.ui import state, widgets
-from lda_dash.ui.entry_data import EntryData, load_entry
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
-from lda_dash.ui.workflow import WORKFLOW_LABELS
 
 PERIOD_KEY = "entry_period"
 

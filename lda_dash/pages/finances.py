@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lda_dash import config, finance_charts, fmt
+from lda_dash import config, fmt
+from lda_dash.charts import money as money_charts
+from lda_dash.services.control_data import FinancesData, load_finance_page
+from lda_dash.tables.money import balance_table, finance_table
 from lda_dash.ui import chart_table, control_widgets, state
-from lda_dash.ui.control_data import FinancesData, load_finance_page
-from lda_dash.ui.control_tables import balance_table, finance_table
 
 ALLOCATION_DEFAULT = (
     "règle par défaut de la convention : en première année, la colonne « Financement AMI "
@@ -45,7 +46,7 @@ def main() -> None:
     details = finance_table(report.actions, data.titles, data.pending_spending)
     st.subheader("Part du versement et dépenses, par action")
     chart_table.chart(
-        finance_charts.allocation_spending_chart(
+        money_charts.allocation_spending_chart(
             report.actions, data.titles, context.year, data.pending_spending
         ),
         alt=f"Barres horizontales : pour chaque action, part du versement {context.year} et "

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash.exports.tables import CSV_MIME
+from lda_dash.services.history import filter_history, history_csv, load_history
 from lda_dash.ui import state
-from lda_dash.ui.history_data import filter_history, history_csv, load_history
 
 
 def _bounds(period):

@@ -7,9 +7,9 @@ from decimal import Decimal
 import streamlit as st
 
 from lda_dash import config, fmt
+from lda_dash.services.national_data import ORDERS, SHOWN_CHOICES, NationalData, NationalSelection
+from lda_dash.services.national_view import national_view
 from lda_dash.ui import chart_table, state, widgets
-from lda_dash.ui.national_data import ORDERS, SHOWN_CHOICES, NationalData, NationalSelection
-from lda_dash.ui.national_view import national_view
 
 KEYS = {
     "year": "national_year",

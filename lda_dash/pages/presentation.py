@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash import config
+from lda_dash.charts.slides import png_name, story_figure
 from lda_dash.exports import FORMATS
 from lda_dash.exports.pptx import footer_text, presentation_pptx
-from lda_dash.slides import png_name, story_figure
+from lda_dash.services.presentation import load_presentation
 from lda_dash.story import build_story
 from lda_dash.ui import slide_view, state
 from lda_dash.ui.chart_png import png_button
-from lda_dash.ui.presentation_data import load_presentation
 
 SLIDE_KEY = "slide_index"
 HIDE_KEY = "hide_partners"

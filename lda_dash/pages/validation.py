@@ -7,21 +7,22 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config, db
-from lda_dash.accounts import slug
+from lda_dash import auth, config
 from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.numbers import NotANumber, normalised, parse_decimal
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.ui import state
-from lda_dash.ui.review_data import ReviewData, change_indicator, load_review, review
-from lda_dash.ui.review_tables import (
+from lda_dash.services.accounts import slug
+from lda_dash.services.review import ReviewData, change_indicator, load_review, review
+from lda_dash.storage import database
+from lda_dash.tables.review import (
     REPORTING_LEGEND,
     missing_reports,
     pending_table,
     reporting_grid,
     targets_table,
 )
+from lda_dash.ui import state
 
 NOTICE_KEY = "review_notice"
 
@@ -87,7 +88,7 @@ def _review_form(data: ReviewData, heading: str, figures) -> None:
             config.db_path(), data.context.convention_id, auth.current_actor(), chosen,
             decision, reason,
         )  # fmt: skip
-    except (PermissionDenied, db.DatabaseBusy) as refused:
+    except (PermissionDenied, database.DatabaseBusy) as refused:
         st.error(f"Rien n'a été enregistré : {refused}")
         return
     plural = "s" if count > 1 else ""
@@ -164,7 +165,7 @@ def targets_section(data: ReviewData) -> None:
             config.db_path(), data.context.convention_id, auth.current_actor(), key, year,
             target, weight, reason,
         )  # fmt: skip
-    except (PermissionDenied, db.DatabaseBusy) as refused:
+    except (PermissionDenied, database.DatabaseBusy) as refused:
         st.error(f"Rien n'a été enregistré : {refused}")
         return
     if not changed:

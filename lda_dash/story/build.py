@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, Status
-from lda_dash.exports.report_data import ExecutionReportData
-from lda_dash.reports import action_status
+from lda_dash.services.progress import action_status
+from lda_dash.services.report_data import ExecutionReportData
 from lda_dash.story import outlook, words
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 from lda_dash.story.outlook import mean_attainment, shown

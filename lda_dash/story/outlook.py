@@ -14,8 +14,8 @@ from lda_dash import fmt
 from lda_dash.domain.deadlines import timeline
 from lda_dash.domain.model import Status
 from lda_dash.domain.reporting import missing_quarters, next_quarter_end, payment_due
-from lda_dash.exports.report_data import ExecutionReportData
-from lda_dash.reports import ProgressReport, action_status
+from lda_dash.services.progress import ProgressReport, action_status
+from lda_dash.services.report_data import ExecutionReportData
 from lda_dash.story import words
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 

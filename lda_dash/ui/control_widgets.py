@@ -8,15 +8,16 @@ from fractions import Fraction
 
 import streamlit as st
 
-from lda_dash import exports, finance_charts, fmt
+from lda_dash import exports, fmt
+from lda_dash.charts import money as money_charts
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.deadlines import timeline
 from lda_dash.exports.texts import threshold_words
+from lda_dash.services.control_actions import report_file, report_file_name
+from lda_dash.services.control_data import ControlData
+from lda_dash.tables.labels import money
+from lda_dash.tables.money import bases_table, clawback_table, timeline_views
 from lda_dash.ui import chart_table
-from lda_dash.ui.control_actions import report_file, report_file_name
-from lda_dash.ui.control_data import ControlData
-from lda_dash.ui.control_tables import bases_table, clawback_table, timeline_views
-from lda_dash.ui.labels import money
 
 THRESHOLD_KEY = "explored_threshold"
 THRESHOLD_RANGE = (50, 100)  # percent
@@ -149,7 +150,7 @@ def terms(data: ControlData, proposal: ClawbackProposal) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         chart_table.chart(
-            finance_charts.bases_chart(proposal),
+            money_charts.bases_chart(proposal),
             alt=f"Barres : base objectifs et base non-consommation {year}, sous le plafond du "
             "versement, avec le montant proposé.",
             table=bases_table(proposal),

@@ -7,9 +7,9 @@ import streamlit as st
 
 from lda_dash.domain.entry import FieldIssues, FieldKey
 from lda_dash.domain.model import Mode
-from lda_dash.ui.entry_data import EntryData, EntryIndicator
-from lda_dash.ui.labels import indicator_value
-from lda_dash.ui.workflow import (
+from lda_dash.services.entry import EntryData, EntryIndicator
+from lda_dash.tables.labels import indicator_value
+from lda_dash.tables.workflow import (
     MODE_INPUTS,
     WORKFLOW_COLOURS,
     WORKFLOW_LABELS,

@@ -12,13 +12,14 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config, db
+from lda_dash import auth, config
 from lda_dash.domain.entry import FieldInput
 from lda_dash.domain.model import Mode
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.repository.figures import ConcurrentEdit
-from lda_dash.ui.entry_data import EntryData, EntryIndicator, save_entry
+from lda_dash.services.entry import EntryData, EntryIndicator, save_entry
+from lda_dash.storage import database
+from lda_dash.storage.figures import ConcurrentEdit
 from lda_dash.ui.entry_fields import PRODUCED, indicator_groups, parts, widget_key
 
 ISSUES_KEY = "entry_issues"  # period → {field: FieldIssues} of the last attempt
@@ -137,7 +138,7 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
         st.session_state[CONFLICT_KEY] = period
         _notice("error", str(conflict))
         return
-    except (PermissionDenied, db.DatabaseBusy) as refused:
+    except (PermissionDenied, database.DatabaseBusy) as refused:
         _notice("error", f"Rien n'a été enregistré : {refused}")
         return
     st.session_state.setdefault(ISSUES_KEY, {})[period] = check.issues

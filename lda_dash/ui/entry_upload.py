@@ -6,13 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lda_dash import auth, config, db
+from lda_dash import auth, config
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.exports.tables import CSV_MIME, XLSX_MIME
-from lda_dash.figures_file import MAX_BYTES, TEMPLATE_HEADER, FiguresFileError
-from lda_dash.repository.figures import ConcurrentEdit
-from lda_dash.ui.entry_data import EntryData
-from lda_dash.ui.entry_files import (
+from lda_dash.importers.figures_file import MAX_BYTES, TEMPLATE_HEADER, FiguresFileError
+from lda_dash.services.entry import EntryData
+from lda_dash.services.entry_files import (
     FileCheck,
     check_file,
     import_file,
@@ -20,6 +19,8 @@ from lda_dash.ui.entry_files import (
     template_files,
     template_name,
 )
+from lda_dash.storage import database
+from lda_dash.storage.figures import ConcurrentEdit
 from lda_dash.ui.entry_form import forget_all_fields
 
 UPLOADER_KEY = "entry_uploader_round"  # a new uploader, empty, after each import
@@ -138,7 +139,7 @@ def _import_buttons(data: EntryData, uploaded) -> None:
             config.db_path(), data.context.convention_id, auth.current_actor(),
             uploaded.getvalue(), uploaded.name, chosen, progress=bar.progress,
         )  # fmt: skip
-    except (FiguresFileError, PermissionDenied, ConcurrentEdit, db.DatabaseBusy) as refused:
+    except (FiguresFileError, PermissionDenied, ConcurrentEdit, database.DatabaseBusy) as refused:
         st.error(f"Import refusé, rien n'a été enregistré : {refused}")
         return
     if not check.ok:  # the stored figures changed since the preview

@@ -11,7 +11,7 @@ import re
 
 import streamlit as st
 
-from lda_dash.slides import ACCENT, INK, MUTED, story_figure
+from lda_dash.charts.slides import ACCENT, INK, MUTED, story_figure
 from lda_dash.story import Chart, KeyFigure, Slide, SlideKind
 from lda_dash.ui import chart_table, widgets
 from lda_dash.ui.chart_png import plotly_config

@@ -11,9 +11,10 @@ from typing import TypeVar
 
 import streamlit as st
 
-from lda_dash import config, db
+from lda_dash import config
+from lda_dash.services.context import Context, Selection, SetupNeeded, convention_label
+from lda_dash.storage import database
 from lda_dash.ui import widgets
-from lda_dash.ui.data import Context, Selection, SetupNeeded, convention_label
 
 CONVENTION_KEY = "convention_id"
 YEAR_KEY = "year"
@@ -38,7 +39,7 @@ def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Load
     except SetupNeeded:
         widgets.setup_needed(path)
         st.stop()
-    except db.DatabaseBusy as busy:
+    except database.DatabaseBusy as busy:
         st.error(str(busy), icon="⏳")
         st.button("Réessayer", type="primary")
         st.stop()

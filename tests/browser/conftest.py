@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from lda_dash.setup_db import init_database
+from lda_dash.services.setup import init_database
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -16,7 +16,8 @@ from conftest import (
     wait_until_idle,
 )
 
-from lda_dash import db, repository
+from lda_dash import storage
+from lda_dash.storage import database
 
 pytestmark = pytest.mark.browser
 
@@ -68,11 +69,11 @@ def tab(page) -> str:
     return focused(page)
 
 
-def stored(database, year: int, quarter: int) -> dict:
-    with db.connect(database) as con:
+def stored(path, year: int, quarter: int) -> dict:
+    with database.connect(path) as con:
         return {
             (r["action"], r["code"]): r
-            for r in repository.figure_records(con, "dijon-2021-2022")
+            for r in storage.figure_records(con, "dijon-2021-2022")
             if (r["year"], r["quarter"]) == (year, quarter) and r["action"] in CCAS_ACTIONS
         }
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import expect_no_exception, screenshot_on_failure, sign_in_as, sync_api
 
-from lda_dash import db, repository
+from lda_dash import storage
+from lda_dash.storage import database
 
 pytestmark = pytest.mark.browser
 
@@ -39,11 +40,11 @@ def fill_quarter(page, numerator: str) -> None:
         spending.nth(index).fill("1 250,50" if index == 0 else "980")
 
 
-def stored_statuses(database) -> dict:
-    with db.connect(database) as con:
+def stored_statuses(path) -> dict:
+    with database.connect(path) as con:
         return {
             (r["action"], r["code"]): r["status"]
-            for r in repository.figure_records(con, "dijon-2021-2022")
+            for r in storage.figure_records(con, "dijon-2021-2022")
             if (r["year"], r["quarter"]) == (YEAR, QUARTER)
         }
 

@@ -23,9 +23,9 @@ from conftest import (
     sync_api,
 )
 
-from lda_dash import db
-from lda_dash.accounts import add_account
-from lda_dash.setup_db import init_database
+from lda_dash.services.accounts import add_account
+from lda_dash.services.setup import init_database
+from lda_dash.storage import database
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +55,9 @@ def identity_provider(email: str) -> Iterator[str]:
 @contextmanager
 def app_with_sign_on(folder, provider_url: str) -> Iterator[str]:
     """`streamlit run app.py` with an [auth] section pointing at the provider; yields its URL."""
-    database = folder / "sso.duckdb"
-    init_database(database)
-    with db.connect(database) as con:
+    sso_db = folder / "sso.duckdb"
+    init_database(sso_db)
+    with database.connect(sso_db) as con:
         add_account(con, "claire", "coordination", None, email=EMAIL)
     port = free_port()
     secrets = folder / "secrets.toml"
@@ -72,7 +72,7 @@ def app_with_sign_on(folder, provider_url: str) -> Iterator[str]:
     )
     with streamlit_server(
         folder,
-        database=database,
+        database=sso_db,
         port=port,
         options=("--secrets.files", str(secrets)),
         env={"AUTHLIB_INSECURE_TRANSPORT": "1"},

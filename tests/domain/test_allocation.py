@@ -51,10 +51,10 @@ def test_later_years_share_the_payment_pro_rata_of_year_two_needs():
 
 
 def test_dijon_2022_allocation_sums_exactly_to_the_payment(db_path):
-    from lda_dash import db
-    from lda_dash.control import load_allocation
+    from lda_dash.services.control import load_allocation
+    from lda_dash.storage import database
 
-    with db.connect(db_path) as con:
+    with database.connect(db_path) as con:
         shares, overridden = load_allocation(con, "dijon-2021-2022", 2022)
     assert not overridden
     assert sum(shares.values()) == 163099

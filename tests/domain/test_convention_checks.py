@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lda_dash.annex import read_annex
 from lda_dash.domain.annex_table import AnnexRow, AnnexTable
 from lda_dash.domain.convention_checks import Finding, check_annex
+from lda_dash.importers.annex import read_annex
 
 DIJON_CSV = Path(__file__).resolve().parents[2] / "data" / "dijon" / "annex.csv"
 AMOUNTS = ("cost_y1", "ami_y1", "cofunding_y1", "cost_y2", "cofunding_y2")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lda_dash.annex import read_annex
 from lda_dash.domain.annex_table import AnnexRow
 from lda_dash.domain.model import SPENDING_CODE, Mode
-from lda_dash.domain.target_extraction import (
+from lda_dash.importers.annex import read_annex
+from lda_dash.importers.target_extraction import (
     ProposedIndicator,
     propose_for_annex,
     propose_indicators,

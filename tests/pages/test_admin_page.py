@@ -8,7 +8,8 @@ import pytest
 from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, db, repository
+from lda_dash import auth, storage
+from lda_dash.storage import database
 
 PAGE = "lda_dash/pages/admin.py"
 DASHBOARD = "lda_dash/pages/dashboard.py"
@@ -49,8 +50,8 @@ def editor_key(at: AppTest) -> str:
 
 
 def conventions(path) -> list[str]:
-    with db.connect(path, read_only=True) as con:
-        return [c["id"] for c in repository.conventions(con)]
+    with database.connect(path, read_only=True) as con:
+        return [c["id"] for c in storage.conventions(con)]
 
 
 def test_only_the_administrator_gets_the_page():

@@ -10,10 +10,11 @@ import pytest
 from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, db, fmt, repository
-from lda_dash.control import load_clawback
+from lda_dash import auth, fmt, storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor, PermissionDenied
+from lda_dash.services.control import load_clawback
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 CONTROL_PAGE = "lda_dash/pages/control.py"
@@ -32,7 +33,7 @@ def metric(at: AppTest, label: str) -> str:
 
 
 def proposal_of(path, year: int, threshold: Fraction | None = None):
-    with db.connect(path) as con:
+    with database.connect(path) as con:
         return load_clawback(con, CID, year, threshold=threshold)[0]
 
 
@@ -49,14 +50,14 @@ def decide(at: AppTest, justification: str, *, confirm: bool = True, amount: int
 
 def spend_more(path, amount: int) -> None:
     """Validated State-funded spending added to action 7 in 2021 (its Q4 figure raised)."""
-    with db.connect(path) as con:
+    with database.connect(path) as con:
         q4 = next(
             f
-            for f in repository.figures(con, CID, ["validated"])
+            for f in storage.figures(con, CID, ["validated"])
             if (f.action, f.code, f.year, f.quarter) == (7, "DEP_AMI", 2021, 4)
         )
         raised = QuarterFigure(7, "DEP_AMI", 2021, 4, q4.value + amount, status="validated")
-        repository.save_figures(con, CID, [raised], TRUSTED, "test")
+        storage.save_figures(con, CID, [raised], TRUSTED, "test")
 
 
 @pytest.mark.parametrize("year", [2021, 2022])
@@ -102,8 +103,8 @@ def test_the_threshold_changes_the_proposal_but_not_the_stored_setting(demo_app_
     assert at.number_input(key="decision_amount_2021").value == 8_200  # the form follows
     assert metric(at, "Seuil appliqué") == "85 %"
     assert any("Scénario exploré" in w.value for w in at.warning)
-    with db.connect(demo_app_db) as con:
-        assert repository.setting(con, "clawback_threshold") == "1.0"
+    with database.connect(demo_app_db) as con:
+        assert storage.setting(con, "clawback_threshold") == "1.0"
     next(b for b in at.button if b.label == "Revenir au seuil enregistré").click().run()
     assert metric(at, "Montant proposé") == "15 816 €"
 
@@ -113,28 +114,28 @@ def test_a_decision_records_the_threshold_of_the_proposal_it_was_shown(demo_app_
     at = open_control("prefecture", 2021)
     at.slider(key="_w_threshold").set_value(85).run()
     decide(at, "Tolérance de 15 % retenue")
-    with db.connect(demo_app_db) as con:
-        decision = repository.decisions(con, CID)[0]
+    with database.connect(demo_app_db) as con:
+        decision = storage.decisions(con, CID)[0]
         assert (decision["proposed_amount"], decision["decided_amount"]) == (8_200, 8_200)
         assert decision["threshold"] == Decimal("0.85")
-        assert repository.setting(con, "clawback_threshold") == "1.0"
+        assert storage.setting(con, "clawback_threshold") == "1.0"
 
 
 def test_a_decision_needs_a_justification(demo_app_db):
     at = open_control("prefecture", 2021)
     decide(at, "   ")
     assert any("la justification est obligatoire" in e.value for e in at.error)
-    with db.connect(demo_app_db) as con:
-        assert repository.decisions(con, CID) == []
-        assert not repository.is_year_locked(con, CID, 2021)
+    with database.connect(demo_app_db) as con:
+        assert storage.decisions(con, CID) == []
+        assert not storage.is_year_locked(con, CID, 2021)
 
 
 def test_a_decision_must_be_confirmed(demo_app_db):
     at = open_control("prefecture", 2021)
     decide(at, "Objectifs non atteints", confirm=False)
     assert any("cochez la case de confirmation" in e.value for e in at.error)
-    with db.connect(demo_app_db) as con:
-        assert repository.decisions(con, CID) == []
+    with database.connect(demo_app_db) as con:
+        assert storage.decisions(con, CID) == []
 
 
 def test_a_recorded_decision_locks_the_year(demo_app_db):
@@ -144,22 +145,22 @@ def test_a_recorded_decision_locks_the_year(demo_app_db):
     assert any("Décision 2021 enregistrée" in s.value for s in at.success)
     assert metric(at, "Montant décidé") == "40 000 €"
     assert any("Chiffres 2021 verrouillés" in w.value for w in at.warning)
-    with db.connect(demo_app_db) as con:
-        decision = repository.decisions(con, CID)[0]
+    with database.connect(demo_app_db) as con:
+        decision = storage.decisions(con, CID)[0]
         assert (decision["decided_amount"], decision["proposed_amount"]) == (40_000, 50_065)
         assert decision["author"] == "demo-prefecture"
         assert decision["justification"] == "Crédits non consommés"
-        assert repository.is_year_locked(con, CID, 2021)
-        repository.upsert_organisation(con, "ccas", "CCAS")
-        repository.assign(con, CID, 6, "ccas")
+        assert storage.is_year_locked(con, CID, 2021)
+        storage.upsert_organisation(con, "ccas", "CCAS")
+        storage.assign(con, CID, 6, "ccas")
         figure = QuarterFigure(6, "DIAG", 2021, 1, Decimal(3), status="draft")
         with pytest.raises(PermissionDenied, match="verrouillée"):
-            repository.save_figures(con, CID, [figure], Actor("p", "partenaire", "ccas"), "x")
+            storage.save_figures(con, CID, [figure], Actor("p", "partenaire", "ccas"), "x")
 
 
 def test_the_article_4_timeline_labels_an_overdue_step(demo_app_db):
-    with db.connect(demo_app_db) as con:
-        repository.record_decision(
+    with database.connect(demo_app_db) as con:
+        storage.record_decision(
             con, CID, 2021, Actor("pref", "prefecture"), proposed=Decimal(50065),
             decided=Decimal(50065), threshold=Decimal(1), justification="Non consommé",
             decided_on=date(2022, 1, 20), letter_date=date(2022, 1, 31),
@@ -181,8 +182,8 @@ def test_the_coordination_reads_the_control_without_a_decision_form(demo_app_db)
 
 
 def test_an_open_year_says_why_no_proposal_is_possible(demo_app_db):
-    with db.connect(demo_app_db) as con:
-        repository.upsert_payments(con, CID, [{"year": 2099, "amount": 1000}])
+    with database.connect(demo_app_db) as con:
+        storage.upsert_payments(con, CID, [{"year": 2099, "amount": 1000}])
     at = open_control("prefecture", 2099)
     message = " ".join(w.value for w in at.warning)
     assert "Pas de proposition de reversement pour 2099" in message

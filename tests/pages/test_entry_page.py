@@ -10,11 +10,12 @@ from conftest import plain, signed_in
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from lda_dash import db, repository
-from lda_dash.accounts import add_account
+from lda_dash import storage
 from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
+from lda_dash.services.accounts import add_account
+from lda_dash.storage import database
 
 ORGANISATION = "association-habitat-solidaire-demo"  # demo-partenaire: actions 2, 3, 4, 5
 CID = "dijon-2021-2022"
@@ -39,8 +40,8 @@ def button(at: AppTest, label: str):
 
 
 def stored(db_path, action: int, code: str, period=EMPTY) -> dict | None:
-    with db.connect(db_path) as con:
-        for record in repository.figure_records(con, CID):
+    with database.connect(db_path) as con:
+        for record in storage.figure_records(con, CID):
             if (record["action"], record["code"], record["year"], record["quarter"]) == (
                 action,
                 code,
@@ -221,10 +222,10 @@ def test_submitting_is_confirmed_then_the_quarter_is_read_only(demo_app_db):
 
 def test_a_colleague_edit_meanwhile_is_refused_and_not_overwritten(demo_app_db):
     at = partner()
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         add_account(con, "louise", "partenaire", None, organisation="Association Habitat "
                     "Solidaire (démo)")  # fmt: skip
-        repository.save_figures(
+        storage.save_figures(
             con, CID, [QuarterFigure(2, "CAPT", *EMPTY, value=7, status="draft")],
             Actor("louise", "partenaire", ORGANISATION), "Saisie",
         )  # fmt: skip

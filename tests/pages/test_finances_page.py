@@ -8,9 +8,10 @@ import pytest
 from conftest import open_page, page_tables, plain
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, db, fmt, repository
-from lda_dash.control import load_allocation
-from lda_dash.finances import load_finances
+from lda_dash import auth, fmt, storage
+from lda_dash.services.control import load_allocation
+from lda_dash.services.finances import load_finances
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 FINANCES_PAGE = "lda_dash/pages/finances.py"
@@ -30,7 +31,7 @@ def texts(at: AppTest) -> str:
 def test_finances_show_the_validated_figures_of_load_finances(demo_app_db, year):
     at = open_page("prefecture", FINANCES_PAGE, year)
     assert at.title[0].value == f"Finances {year}"
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         report = load_finances(con, CID, year, date.today(), validated_only=True)
     assert metric(at, "Dépenses AMI validées") == plain(fmt.money(report.totals.spending))
     assert metric(at, "Consommation du versement") == plain(fmt.percent(report.totals.consumption))
@@ -53,10 +54,10 @@ def test_cost_per_result_is_in_euros_per_dwelling_captured(demo_app_db):
 
 def test_submitted_spending_is_shown_apart_never_added(demo_app_db):
     at = open_page("coordination", FINANCES_PAGE, 2022)
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         submitted = sum(
             f.value
-            for f in repository.figures(con, CID, ["submitted"])
+            for f in storage.figures(con, CID, ["submitted"])
             if f.code == "DEP_AMI" and f.year == 2022 and f.action == 1
         )
     table = page_tables(at)[0].value
@@ -107,8 +108,8 @@ def test_the_allocation_editor_refuses_a_sum_that_is_not_the_payment(demo_app_db
     assert any("1 € au-dessus du versement" in plain(e.value) for e in at.error)
     save(at, "Ajustement")
     assert any("Répartition non enregistrée" in e.value for e in at.error)
-    with db.connect(demo_app_db) as con:
-        assert repository.allocation_overrides(con, CID, 2022) == {}
+    with database.connect(demo_app_db) as con:
+        assert storage.allocation_overrides(con, CID, 2022) == {}
 
 
 def test_the_allocation_editor_stores_an_exact_sum_with_its_reason(demo_app_db):
@@ -124,7 +125,7 @@ def test_the_allocation_editor_stores_an_exact_sum_with_its_reason(demo_app_db):
     assert any("le motif est obligatoire" in e.value for e in at.error)
     save(at, "Renfort de la coordination")
     assert any("Répartition 2022 enregistrée" in s.value for s in at.success)
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         shares, overridden = load_allocation(con, CID, 2022)
         assert overridden and (shares[1], shares[2]) == (11_266, 18_511)
         assert sum(shares.values()) == 163_099

@@ -13,9 +13,10 @@ import pytest
 from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import db, repository
+from lda_dash import storage
 from lda_dash.domain.permissions import Actor
-from lda_dash.ui.history_data import COLUMNS, filter_history, history_csv
+from lda_dash.services.history import COLUMNS, filter_history, history_csv
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 REASON = '=HYPERLIEN("http://exemple") objectif relevé'  # a reason that looks like a formula
@@ -23,8 +24,8 @@ REASON = '=HYPERLIEN("http://exemple") objectif relevé'  # a reason that looks 
 
 @pytest.fixture
 def with_a_target_change(demo_app_db):
-    with db.connect(demo_app_db) as con:
-        repository.set_target(
+    with database.connect(demo_app_db) as con:
+        storage.set_target(
             con, CID, (2, "CAPT"), 2022, Decimal(45), Decimal(40),
             Actor("claire", "coordination"), REASON,
         )  # fmt: skip

@@ -8,8 +8,9 @@ from decimal import Decimal
 from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, db, repository
+from lda_dash import auth, storage
 from lda_dash.domain.permissions import Actor
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 LOCKS_PAGE = "lda_dash/pages/locks.py"
@@ -31,8 +32,8 @@ def test_only_the_administration_has_the_locks_page():
 
 
 def test_the_admin_unlocks_a_decided_year_with_a_reason(demo_app_db):
-    with db.connect(demo_app_db) as con:
-        repository.record_decision(
+    with database.connect(demo_app_db) as con:
+        storage.record_decision(
             con, CID, 2021, Actor("pref", "prefecture"), proposed=Decimal(50065),
             decided=Decimal(50065), threshold=Decimal(1), justification="Non consommé",
             decided_on=date(2022, 3, 1),
@@ -48,5 +49,5 @@ def test_the_admin_unlocks_a_decided_year_with_a_reason(demo_app_db):
     assert at.table[0].value.loc["2021"]["Chiffres"] == "🔓 ouverts"
     history = at.table[1].value
     assert history.iloc[0]["Motif"] == "Erreur de saisie signalée par le CCAS"
-    with db.connect(demo_app_db) as con:
-        assert not repository.is_year_locked(con, CID, 2021)
+    with database.connect(demo_app_db) as con:
+        assert not storage.is_year_locked(con, CID, 2021)

@@ -5,8 +5,8 @@ import time
 from conftest import APP, signed_in
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import db
-from lda_dash.accounts import add_account
+from lda_dash.services.accounts import add_account
+from lda_dash.storage import database
 
 PASSWORD = "mot-de-passe-de-test"
 
@@ -51,7 +51,7 @@ def sign_in(at: AppTest, login: str, password: str) -> AppTest:
 
 
 def test_password_sign_in_and_lockout(demo_app_db):
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         add_account(con, "marie", "prefecture", PASSWORD)
     at = fresh()
     sign_in(at, "marie", "faux")
@@ -65,7 +65,7 @@ def test_password_sign_in_and_lockout(demo_app_db):
 
 
 def test_the_right_password_opens_the_app(demo_app_db):
-    with db.connect(demo_app_db) as con:
+    with database.connect(demo_app_db) as con:
         add_account(con, "marie", "prefecture", PASSWORD)
     at = sign_in(fresh(), "Marie", PASSWORD)
     assert not at.exception

@@ -10,8 +10,8 @@ import pytest
 from conftest import open_page, plain
 
 from lda_dash.auth import PAGES
-from lda_dash.synthetic import SyntheticPlan
-from lda_dash.synthetic_db import generate_database
+from lda_dash.scale.database import generate_database
+from lda_dash.scale.synthetic import SyntheticPlan
 
 NATIONAL_PAGE = "lda_dash/pages/national.py"
 YEAR = date.today().year  # the page opens on the current year, the year under review before it

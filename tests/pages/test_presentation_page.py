@@ -7,8 +7,8 @@ from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import auth
-from lda_dash.exports.report_data import load_report_data
-from lda_dash.setup_db import DEMO_ORGANISATIONS
+from lda_dash.services.report_data import load_report_data
+from lda_dash.services.setup import DEMO_ORGANISATIONS
 from lda_dash.story import build_story
 
 PAGE = "lda_dash/pages/presentation.py"

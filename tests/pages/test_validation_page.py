@@ -8,7 +8,8 @@ from decimal import Decimal
 from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import db, repository
+from lda_dash import storage
+from lda_dash.storage import database
 
 CID = "dijon-2021-2022"
 HABITAT = "Association Habitat Solidaire (démo)"
@@ -22,10 +23,10 @@ def coordination() -> AppTest:
 
 
 def status(db_path, key) -> dict:
-    with db.connect(db_path) as con:
+    with database.connect(db_path) as con:
         return next(
             r
-            for r in repository.figure_records(con, CID)
+            for r in storage.figure_records(con, CID)
             if (r["action"], r["code"], r["year"], r["quarter"]) == key
         )
 
@@ -109,17 +110,17 @@ def test_a_target_changes_only_with_a_reason_kept_in_the_history(demo_app_db):
     save = next(b for b in at.button if b.label == "Enregistrer le changement")
     save.click().run()
     assert "Indiquez le motif du changement" in at.error[0].value
-    with db.connect(demo_app_db) as con:
-        assert repository.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 40
+    with database.connect(demo_app_db) as con:
+        assert storage.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 40
 
     next(t for t in at.text_input if t.label == "Motif du changement (obligatoire)").input(
         "Avenant de 2022 : objectif relevé"
     )
     next(b for b in at.button if b.label == "Enregistrer le changement").click().run()
     assert "cible 2022 enregistré" in at.success[0].value
-    with db.connect(demo_app_db) as con:
-        assert repository.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 45
-        history = repository.history(con, CID)
+    with database.connect(demo_app_db) as con:
+        assert storage.indicator_specs(con, CID)[(2, "CAPT")].target(2022) == 45
+        history = storage.history(con, CID)
     last = history.iloc[0]
     assert (last["entity"], last["old_value"], last["new_value"]) == ("target", "40", "45")
     assert last["reason"] == "Avenant de 2022 : objectif relevé"
@@ -134,5 +135,5 @@ def test_a_weight_written_the_french_way_is_stored_as_meant(demo_app_db):
     )
     next(b for b in at.button if b.label == "Enregistrer le changement").click().run()
     assert "poids enregistré" in at.success[0].value
-    with db.connect(demo_app_db) as con:
-        assert repository.indicator_specs(con, CID)[(8, "VAD")].weight == Decimal("1.5")
+    with database.connect(demo_app_db) as con:
+        assert storage.indicator_specs(con, CID)[(8, "VAD")].weight == Decimal("1.5")

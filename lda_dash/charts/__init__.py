@@ -1,0 +1,1 @@
+"""Plotly figures built from report values (no Streamlit: pages display them, exports draw them)."""

@@ -1,0 +1,83 @@
+"""The Prefect's control of a year: allocation of the payment and the clawback proposal.
+
+Reads what the rules of DOMAIN.md sections 7 and 8 need (validated figures only) and runs them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from lda_dash import storage
+from lda_dash.domain.allocation import default_allocation, need_year2
+from lda_dash.domain.clawback import ClawbackProposal, clawback_proposal
+from lda_dash.services.convention_files import stored_annex
+from lda_dash.services.progress import ProgressReport, load_progress
+
+
+class ControlRefused(ValueError):
+    """The year cannot be controlled yet (not over, no payment); the message says why in French."""
+
+
+def convention_record(con, convention_id: str) -> dict:
+    for convention in storage.conventions(con):
+        if convention["id"] == convention_id:
+            return convention
+    raise ControlRefused(f"convention « {convention_id} » inconnue")
+
+
+def load_default_allocation(con, convention_id: str, year: int) -> dict[int, Decimal]:
+    """The year's allocation by the default rule of section 7, override or not."""
+    payments = storage.payments(con, convention_id)
+    if year not in payments:
+        raise ControlRefused(f"aucun versement enregistré pour {year}")
+    first_year = convention_record(con, convention_id)["first_year"]
+    annex = stored_annex(con, convention_id)
+    ami_y1 = {row.row: row.ami_y1 for row in annex.rows}
+    needs = {row.row: need_year2(row.cost_y2, row.cofunding_y2) for row in annex.rows}
+    return default_allocation(year, first_year, payments[year], ami_y1, needs)
+
+
+def load_allocation(con, convention_id: str, year: int) -> tuple[dict[int, Decimal], bool]:
+    """The year's allocation per action, and whether it is the coordination's override."""
+    if year not in storage.payments(con, convention_id):
+        raise ControlRefused(f"aucun versement enregistré pour {year}")
+    overrides = storage.allocation_overrides(con, convention_id, year)
+    if overrides:
+        return overrides, True
+    return load_default_allocation(con, convention_id, year), False
+
+
+def clawback_threshold(con) -> Fraction:
+    return Fraction(storage.setting(con, "clawback_threshold", "1.0"))
+
+
+def load_clawback(
+    con,
+    convention_id: str,
+    year: int,
+    *,
+    threshold: Fraction | None = None,
+    as_of: date | None = None,
+) -> tuple[ClawbackProposal, ProgressReport]:
+    """The proposal for a year that is over, from validated figures only."""
+    as_of = as_of or date.today()
+    if as_of <= date(year, 12, 31):
+        raise ControlRefused(
+            f"l'année {year} n'est pas terminée : le reversement ne se calcule qu'après le "
+            f"31/12/{year}"
+        )
+    allocation, _ = load_allocation(con, convention_id, year)
+    report = load_progress(con, convention_id, year, as_of, validated_only=True)
+    proposal = clawback_proposal(
+        year=year,
+        payment=storage.payments(con, convention_id)[year],
+        allocations=allocation,
+        attainments=report.action_attainments,
+        payments=storage.payments(con, convention_id),
+        spending=storage.spending_by_year(con, convention_id, ["validated"]),
+        decided=storage.decided_amounts(con, convention_id),
+        threshold=clawback_threshold(con) if threshold is None else threshold,
+    )
+    return proposal, report

@@ -1,0 +1,148 @@
+"""Figures files on the entry page: check an upload, import it, and the prefilled template
+(no Streamlit here). Format and rules: DOMAIN.md section 10, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lda_dash import storage
+from lda_dash.domain.entry import foreign_action_refusals, write_refusals
+from lda_dash.domain.figure_cells import RawFigureRow
+from lda_dash.domain.numbers import normalised
+from lda_dash.domain.permissions import Actor
+from lda_dash.domain.validation import RowIssue, ValidatedImport, validate_figure_rows
+from lda_dash.exports.tables import csv_bytes, xlsx_bytes
+from lda_dash.importers.figures_file import COLUMNS, read_figures_file
+from lda_dash.services.context import unit_of_work
+from lda_dash.services.entry import EntryData, accepted_years
+
+Progress = Callable[[float, str], None]
+PREVIEW_COLUMNS = ["Ligne", "Contrôle", "Action", "Indicateur", "Année", "Trimestre", "Valeur",
+                   "Numérateur", "Dénominateur", "Commentaire"]  # fmt: skip
+
+
+def _silent(_fraction: float, _text: str) -> None:
+    return None
+
+
+@dataclass
+class FileCheck:
+    """An uploaded file's rows, the import check, and the rows this person may not write."""
+
+    rows: list[RawFigureRow]
+    result: ValidatedImport
+    refusals: list[RowIssue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[RowIssue]:
+        return sorted([*self.result.errors, *self.refusals], key=lambda issue: issue.line)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _check(con, convention_id: str, actor: Actor, rows, status: str, progress: Progress):
+    convention = next(c for c in storage.conventions(con) if c["id"] == convention_id)
+    specs = storage.indicator_specs(con, convention_id)
+    existing = {
+        (f.action, f.code, f.year, f.quarter): f for f in storage.figures(con, convention_id)
+    }
+    progress(0.4, f"Vérification de {len(rows)} lignes…")
+    result = validate_figure_rows(
+        rows, specs, existing, years=accepted_years(convention["first_year"]), status=status
+    )
+    check = FileCheck(rows, result)
+    assigned: dict[int, set[str]] = {}
+    for row in storage.assignments(con, convention_id):
+        assigned.setdefault(row["action_number"], set()).add(row["organisation_id"])
+    if not result.ok:
+        check.refusals = foreign_action_refusals(rows, actor, assigned)
+        return check
+    progress(0.7, "Vérification des droits de votre organisation…")
+    statuses = {
+        (r["action"], r["code"], r["year"], r["quarter"]): r["status"]
+        for r in storage.figure_records(con, convention_id)
+    }
+    years = {fig.year for fig in result.figures}
+    locked = [y for y in years if storage.is_year_locked(con, convention_id, y)]
+    check.refusals = write_refusals(
+        result.figures, [row.line for row in rows], actor, assigned, statuses, locked
+    )
+    return check
+
+
+def check_file(
+    path: Path | str | None, convention_id: str, actor: Actor, data: bytes, filename: str,
+    status: str, progress: Progress = _silent,
+) -> FileCheck:  # fmt: skip
+    """Read and check a file without writing anything; raises FiguresFileError if unreadable."""
+    return import_file(path, convention_id, actor, data, filename, status, progress, write=False)
+
+
+def import_file(
+    path: Path | str | None, convention_id: str, actor: Actor, data: bytes, filename: str,
+    status: str, progress: Progress = _silent, *, write: bool = True,
+) -> FileCheck:  # fmt: skip
+    """Check again and, when every row is valid, save them all (if `write`) in one unit of work."""
+    progress(0.1, "Lecture du fichier…")
+    rows = read_figures_file(data, filename)
+    with unit_of_work(path) as con:
+        check = _check(con, convention_id, actor, rows, status, progress)
+        if write and check.ok:
+            progress(0.85, f"Enregistrement de {len(check.result.figures)} chiffres…")
+            storage.save_figures(
+                con, convention_id, check.result.figures, actor, f"Import du fichier {filename}"
+            )
+    imported = "Import terminé." if check.ok else "Import refusé."
+    progress(1.0, imported if write else "Vérification terminée.")
+    return check
+
+
+def preview_table(check: FileCheck) -> pd.DataFrame:
+    """Every row of the file with what the check says about it, by line number."""
+    errors: dict[int, list[str]] = {}
+    for issue in check.errors:
+        errors.setdefault(issue.line, []).append(issue.message)
+    warnings: dict[int, list[str]] = {}
+    for issue in check.result.warnings:
+        warnings.setdefault(issue.line, []).append(issue.message)
+    rows = []
+    for row in check.rows:
+        if row.line in errors:
+            verdict = "✖ " + " ; ".join(errors[row.line])
+        elif row.line in warnings:
+            verdict = "⚠ " + " ; ".join(warnings[row.line])
+        else:
+            verdict = "✔ correcte"
+        rows.append([row.line, verdict, row.action, row.indicator, row.year, row.quarter,
+                     row.value, row.numerator, row.denominator, row.comment])  # fmt: skip
+    return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
+
+
+def template_rows(data: EntryData) -> list[list]:
+    """One row per indicator of the partner for the chosen quarter, stored values filled in."""
+    rows = []
+    for indicator in data.indicators:
+        record = data.record(indicator) or {}
+        value = record.get("value")
+        rows.append(
+            [indicator.spec.action, indicator.spec.code, data.year, data.quarter,
+             None if value is None else normalised(value), record.get("numerator"),
+             record.get("denominator"), record.get("comment") or None]
+        )  # fmt: skip
+    return rows
+
+
+def template_files(data: EntryData) -> tuple[bytes, bytes]:
+    """The template as CSV (French Excel) and XLSX, with the headers of section 10."""
+    header, rows = list(COLUMNS), template_rows(data)
+    return csv_bytes(header, rows), xlsx_bytes("Chiffres", header, rows)
+
+
+def template_name(data: EntryData, extension: str) -> str:
+    return f"chiffres-T{data.quarter}-{data.year}.{extension}"

@@ -1,0 +1,93 @@
+"""The Historique page's data (no Streamlit here): the append-only history of a convention in
+French, its filters, and its CSV export (DOMAIN.md section 9)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from lda_dash import storage
+from lda_dash.exports.tables import csv_bytes
+from lda_dash.exports.texts import history_entity, history_value
+from lda_dash.services.context import Context, Selection, page_unit_of_work
+
+COLUMNS = ["Date", "Auteur", "Objet", "Élément", "Ancienne valeur", "Nouvelle valeur", "Motif"]
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """Every change kept for the convention (and its accounts), newest first, in French."""
+
+    context: Context
+    entries: pd.DataFrame
+
+    @property
+    def entities(self) -> list[str]:
+        return sorted(self.entries["Objet"].unique())
+
+    @property
+    def authors(self) -> list[str]:
+        return sorted(self.entries["Auteur"].unique())
+
+
+def load_history(
+    path: Path | str | None, wanted: Selection, today: date | None = None
+) -> HistoryData:
+    with page_unit_of_work(path, wanted, today) as (con, context, _):
+        raw = storage.history(con, context.convention_id)
+    return HistoryData(context, french_history(raw))
+
+
+def french_history(raw: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows with French column names, entity names and workflow words."""
+    return pd.DataFrame(
+        {
+            "Date": pd.to_datetime(raw["changed_at"]),
+            "Auteur": raw["author"].astype(str),
+            "Objet": [history_entity(entity) for entity in raw["entity"]],
+            "Élément": raw["item"].astype(str),
+            "Ancienne valeur": [history_value(v) or "" for v in raw["old_value"].fillna("")],
+            "Nouvelle valeur": [history_value(v) or "" for v in raw["new_value"].fillna("")],
+            "Motif": raw["reason"].fillna("").astype(str),
+        },
+        columns=COLUMNS,
+    )
+
+
+def filter_history(
+    entries: pd.DataFrame,
+    *,
+    entities: Collection[str] = (),
+    authors: Collection[str] = (),
+    text: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """The entries matching every filter given; an empty filter keeps everything."""
+    keep = pd.Series(True, index=entries.index)
+    if entities:
+        keep &= entries["Objet"].isin(list(entities))
+    if authors:
+        keep &= entries["Auteur"].isin(list(authors))
+    if text.strip():
+        words = text.strip().casefold()
+        searched = entries[["Élément", "Ancienne valeur", "Nouvelle valeur", "Motif", "Auteur"]]
+        keep &= searched.apply(lambda row: words in " ".join(row).casefold(), axis=1)
+    if start is not None:
+        keep &= entries["Date"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= entries["Date"] < pd.Timestamp(end + timedelta(days=1))  # the whole last day
+    return entries[keep]
+
+
+def history_csv(entries: pd.DataFrame) -> bytes:
+    """The entries as French Excel opens them: `;`, UTF-8 with BOM, formulas made inert."""
+    rows = (
+        [when.to_pydatetime(), *rest]
+        for when, *rest in entries[COLUMNS].itertuples(index=False, name=None)
+    )
+    return csv_bytes(COLUMNS, rows)
