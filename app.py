@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lda_dash import auth, config
-from lda_dash.ui import widgets
+from lda_dash import config
+from lda_dash.ui import auth, widgets
 
 st.set_page_config(page_title="LDA Dash", page_icon="🏠", layout="wide")
 widgets.french_document()

@@ -2,6 +2,6 @@
 
 import sys
 
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 
 sys.exit(main())

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lda_dash.services.report_data import load_report_data
 from lda_dash.services.setup import init_database
+from tests.reading import load_report_data
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

@@ -6,12 +6,13 @@ from decimal import Decimal
 import pytest
 
 from lda_dash import storage
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
 from lda_dash.services.backup import BackupError, backup, restore
 from lda_dash.storage import backup as sql
 from lda_dash.storage import database
+from tests.reading import figure_frame
 
 
 def contents(path):
@@ -41,7 +42,7 @@ def test_the_manifest_counts_rows_and_fingerprints_files(demo_db_path, tmp_path)
     saved = json.loads((tmp_path / "b" / "manifest.json").read_text())
     assert saved == manifest
     with database.connect(demo_db_path) as con:
-        figures = len(storage.figure_rows(con, "dijon-2021-2022"))
+        figures = len(figure_frame(con, "dijon-2021-2022"))
     assert manifest["tables"]["figure"]["rows"] == figures
     assert len(manifest["tables"]["figure"]["sha256"]) == 64
     assert manifest["migrations"] == sorted(manifest["migrations"]) and manifest["migrations"]

@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from lda_dash.cli import main
-from lda_dash.scale.bench import TARGETS, compare
-from lda_dash.scale.bench_summary import summary_lines
+from lda_dash.cli.main import main
+from lda_dash.scale.bench_summary import TARGETS, compare, summary_lines
 
 PAGES = ("dashboard_rerun", "floor_rerun", "national_rerun")
 CALLS = ("progress_one_territory", "progress_all_territories", "import_figures_file")

@@ -11,7 +11,7 @@ from lda_dash.charts import national as national_charts
 from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import IndicatorSpec, Mode, QuarterFigure
 from lda_dash.story import Bar, Chart, ChartUnit, Series
-from lda_dash.ui.chart_table import figure_table, plain, story_table
+from lda_dash.tables.chart_data import figure_table, plain, story_table
 
 YEAR = 2022
 

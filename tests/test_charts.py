@@ -10,7 +10,7 @@ import pytest
 
 from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, QuarterFigure
-from lda_dash.services.progress import action_status, compute_progress
+from lda_dash.domain.progress_report import action_status, compute_progress
 
 YEAR = 2021
 AFTER_THE_YEAR = date(2022, 3, 1)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from tests.conftest import REPO_ROOT, SHARED
 
 FRENCH_EXCEL_CSV = (

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from lda_dash.cli import build_parser, main
+from lda_dash.cli.main import build_parser, main
 
 
 def export(capsys, db_path, *args):

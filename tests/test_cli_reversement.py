@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from lda_dash.services.control import ControlRefused, load_clawback
 from lda_dash.storage import database
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from lda_dash import storage
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.importers.annex import AnnexFormatError, annex_rows_to_csv, read_annex
 from lda_dash.importers.target_extraction import ProposedIndicator

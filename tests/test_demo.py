@@ -3,22 +3,23 @@
 from datetime import date
 from decimal import Decimal
 
-from lda_dash import storage
 from lda_dash.domain.model import Status
-from lda_dash.services.progress import action_status, load_progress
+from lda_dash.domain.progress_report import action_status
+from lda_dash.services.progress import load_progress
 from lda_dash.services.setup import demo_budgets, init_database, is_demo
 from lda_dash.storage import database
+from tests.reading import figure_frame
 
 CID = "dijon-2021-2022"
 
 
 def test_demo_figures_are_labelled_and_reproducible(demo_db_path):
     with database.connect(demo_db_path) as con:
-        before = storage.figure_rows(con, CID)
+        before = figure_frame(con, CID)
         assert is_demo(con)
     init_database(demo_db_path, demo=True)
     with database.connect(demo_db_path) as con:
-        after = storage.figure_rows(con, CID)
+        after = figure_frame(con, CID)
     assert len(before) == len(after) > 250
     assert before.is_demo.all()
     assert list(before.value.fillna(-1)) == list(after.value.fillna(-1))
@@ -35,7 +36,7 @@ def test_most_actions_progress_and_a_few_are_late(demo_db_path):
 
 def test_one_partner_has_not_reported_a_quarter(demo_db_path):
     with database.connect(demo_db_path) as con:
-        rows = storage.figure_rows(con, CID)
+        rows = figure_frame(con, CID)
     reported = set(zip(rows.action_number, rows.year, rows.quarter, strict=True))
     missing = {
         (a, y, q)
@@ -49,7 +50,7 @@ def test_one_partner_has_not_reported_a_quarter(demo_db_path):
 
 def test_spending_stays_below_budget(demo_db_path):
     with database.connect(demo_db_path) as con:
-        rows = storage.figure_rows(con, CID)
+        rows = figure_frame(con, CID)
         budgets = demo_budgets(con, CID, 2021)
     spent = rows[rows.code == "DEP_AMI"].groupby(["action_number", "year"]).value.sum()
     for (action, year), amount in spent.items():

@@ -12,9 +12,9 @@ from lda_dash.exports import pdf as pdf_module
 from lda_dash.exports.images import figure_png
 from lda_dash.exports.pdf import execution_report_pdf
 from lda_dash.services.control import load_clawback
-from lda_dash.services.report_data import load_report_data
 from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
+from tests.reading import load_report_data
 
 CONVENTION = "dijon-2021-2022"
 BANK_DETAILS = ("IBAN", "FR83", "BDFEFRPPCCT", "3000 1003", "Clé RIB", "BIC")

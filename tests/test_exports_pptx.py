@@ -11,17 +11,17 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from lda_dash import cli
+from lda_dash.cli.main import main as cli_main
 from lda_dash.exports import FORMATS, render
 from lda_dash.exports.pptx import presentation_pptx
 from lda_dash.services.control import load_clawback
 from lda_dash.services.progress import load_progress
-from lda_dash.services.report_data import load_report_data
 from lda_dash.services.setup import DEMO_ORGANISATIONS
 from lda_dash.storage import database
 from lda_dash.story import build_story
 from lda_dash.story.build import _category_order
 from tests.conftest import YEARS_OVER as AS_OF
+from tests.reading import load_report_data
 
 CONVENTION = "dijon-2021-2022"
 CATEGORIES = (
@@ -184,7 +184,7 @@ def test_partner_names_can_be_left_out(report_2022, deck):
 
 def test_the_export_command_writes_the_deck(demo_db, tmp_path, capsys):
     output = tmp_path / "bilan-2022.pptx"
-    code = cli.main(
+    code = cli_main(
         ["export", "--db", str(demo_db), "--year", "2022", "--format", "pptx",
          "--output", str(output), "--as-of", "2023-06-30"]
     )  # fmt: skip

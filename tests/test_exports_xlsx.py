@@ -10,12 +10,13 @@ from openpyxl import load_workbook
 from lda_dash import storage
 from lda_dash.domain.clawback import to_json
 from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.year_report import quarter_figure
 from lda_dash.exports.xlsx import execution_report_xlsx
 from lda_dash.exports.xlsx_layout import EURO, PERCENT_1
 from lda_dash.services.control import load_clawback
-from lda_dash.services.report_data import load_report_data, quarter_figure
 from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
+from tests.reading import load_report_data
 
 CONVENTION = "dijon-2021-2022"
 SHEETS = ["Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Historique"]

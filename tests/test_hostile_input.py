@@ -3,7 +3,7 @@
 import pytest
 
 from lda_dash import storage
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from lda_dash.storage import backup as sql
 from lda_dash.storage import database
 from tests.conftest import workbook_bytes

@@ -7,7 +7,7 @@ import pytest
 
 from lda_dash.domain.model import Mode
 from lda_dash.importers.target_extraction import ProposedIndicator
-from lda_dash.tables.indicator_editor import (
+from lda_dash.services.indicator_editor import (
     EditorErrors,
     proposals_frame,
     specs_from_frame,

@@ -8,20 +8,16 @@ from datetime import date
 import pytest
 
 from lda_dash import storage
-from lda_dash.cli import main
-from lda_dash.cli.scale import all_territories
-from lda_dash.domain.model import COUNTED_STATUSES
+from lda_dash.cli.main import main
+from lda_dash.domain.progress_report import compute_progress
+from lda_dash.domain.workflow import COUNTED_STATUSES
 from lda_dash.scale.database import generate_database
 from lda_dash.scale.synthetic import SyntheticPlan
 from lda_dash.services.control import ControlRefused, load_clawback
 from lda_dash.services.national import load_reports, national_records, split_evenly
 from lda_dash.services.national_money import load_clawbacks
-from lda_dash.services.progress import (
-    RECORD_KEYS,
-    compute_progress,
-    load_progress,
-    progress_records,
-)
+from lda_dash.services.national_text import all_territories
+from lda_dash.services.progress import RECORD_KEYS, load_progress, progress_records
 from lda_dash.storage import database
 
 SMALL = SyntheticPlan(territories=3, years=(2025, 2026), reported_quarters=3, seed=11)

@@ -7,8 +7,9 @@ import pytest
 from lda_dash import storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor, PermissionDenied
+from lda_dash.domain.workflow import ConcurrentEdit
 from lda_dash.storage import database
-from lda_dash.storage.figures import ConcurrentEdit
+from tests.reading import figure_versions
 
 CID = "dijon-2021-2022"
 PARTNER = Actor("p1", "partenaire", "ccas")
@@ -105,7 +106,7 @@ def test_a_locked_year_refuses_every_writer(con):
 
 def test_the_second_of_two_concurrent_edits_is_refused_naming_the_first(con):
     storage.save_figures(con, CID, [fig(5)], PARTNER, "saisie")
-    read_version = storage.figure_versions(con, CID)[KEY]
+    read_version = figure_versions(con, CID)[KEY]
     colleague = Actor("p1bis", "partenaire", "ccas")
     storage.save_figures(
         con, CID, [fig(6)], colleague, "saisie", expected_versions={KEY: read_version}

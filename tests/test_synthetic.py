@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lda_dash import storage
-from lda_dash.cli import main
+from lda_dash.cli.main import main
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor
 from lda_dash.scale.catalogue import CATEGORIES

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, QuarterFigure, Status
 from lda_dash.domain.progress import expected_to_date, year_value
-from lda_dash.services.progress import ProgressReport, action_status
+from lda_dash.domain.progress_report import ProgressReport, action_status
+from lda_dash.domain.workflow import FigureStatus
 
 DISPLAY_CAP = 120  # percent: longer bars would squash the others
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1E1E1E"}
@@ -113,7 +114,7 @@ def cumulated_points(
     points = []
     for quarter in sorted(figures):
         so_far = {q: f for q, f in figures.items() if q <= quarter}
-        validated = figures[quarter].status == "validated"
+        validated = figures[quarter].status == FigureStatus.VALIDATED
         points.append((quarter, year_value(mode, so_far), validated))
     return points
 

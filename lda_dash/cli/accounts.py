@@ -7,6 +7,7 @@ import os
 import sys
 
 from lda_dash import storage
+from lda_dash.cli.common import pick_convention
 from lda_dash.domain.permissions import ROLE_LABELS, ROLES
 from lda_dash.services.accounts import AccountError, add_account, disable_account, slug
 from lda_dash.storage import database
@@ -56,10 +57,11 @@ def cmd_user(args) -> int:
     return 0
 
 
-def cmd_assign(args, convention_id: str) -> int:
+def cmd_assign(args) -> int:
     organisation_id = slug(args.organisation)
     actions = [int(n) for n in args.actions.split(",") if n.strip()]
     with database.connect(args.db) as con:
+        convention_id = pick_convention(con, args.convention)["id"]
         known = {a["number"] for a in storage.actions(con, convention_id)}
         unknown = [n for n in actions if n not in known]
         if unknown:
@@ -75,7 +77,7 @@ def cmd_assign(args, convention_id: str) -> int:
     return 0
 
 
-def add_parsers(sub, common) -> None:
+def register(sub, common) -> None:
     user = sub.add_parser("user", parents=[common], help="comptes (add, list, disable)")
     verbs = user.add_subparsers(dest="user_command", required=True)
     add = verbs.add_parser("add", parents=[common], help="crée un compte")
@@ -92,3 +94,4 @@ def add_parsers(sub, common) -> None:
     assign = sub.add_parser("assign", parents=[common], help="confie des actions à un partenaire")
     assign.add_argument("--organisation", required=True)
     assign.add_argument("--actions", required=True, help="numéros séparés par des virgules")
+    assign.set_defaults(run=cmd_assign)

@@ -25,7 +25,7 @@ def cmd_restore(args) -> int:
     return 0
 
 
-def add_parsers(sub, common) -> None:
+def register(sub, common) -> None:
     save = sub.add_parser("backup", parents=[common], help="sauvegarde (Parquet + manifeste)")
     save.add_argument("--output", required=True, help="dossier neuf où écrire la sauvegarde")
     save.set_defaults(run=cmd_backup)

@@ -14,13 +14,14 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
-
-from lda_dash import fmt
+from lda_dash import config, fmt
+from lda_dash.cli.common import CommandError, pick_convention
+from lda_dash.domain.convention_checks import check_annex
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.exports.safety import unguard_cell
-from lda_dash.services.convention_files import read_indicator_catalogue
+from lda_dash.importers.annex import read_annex
+from lda_dash.services.convention_files import read_indicator_catalogue, stored_annex
 from lda_dash.services.convention_import import (
     ConventionImportError,
     ImportPreview,
@@ -61,7 +62,34 @@ def parse_payments(text: str) -> dict[int, Decimal]:
     return payments
 
 
-def add_parsers(sub, common) -> None:
+def cmd_check_convention(args) -> int:
+    if args.file:
+        path = Path(args.file)
+        if not path.is_file():
+            raise CommandError(f"fichier introuvable : {path}")
+        table = read_annex(path.read_bytes(), path.name)
+    else:
+        with database.connect(args.db, read_only=True) as con:
+            convention = pick_convention(con, args.convention)
+            table = stored_annex(con, convention["id"])
+    findings = check_annex(table)
+    if args.format == "json":
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        if not findings:
+            print("Aucune anomalie.")
+        for f in findings:
+            where = f"ligne {f.row}" if f.row is not None else "totaux"
+            print(f"[{f.level}] {f.code} ({where}) : {f.message}")
+    return 0
+
+
+def register(sub, common) -> None:
+    check = sub.add_parser("check-convention", parents=[common], help="anomalies de l'annexe")
+    check.add_argument("file", nargs="?")
+    check.add_argument("--format", choices=["json", "table"], default="table")
+    check.set_defaults(run=cmd_check_convention)
+
     imp = sub.add_parser(
         "import-convention",
         parents=[common],
@@ -138,12 +166,12 @@ def _confirmed_specs(preview: ImportPreview, corrected: str | None) -> list[Indi
 
 def _exists(db_path, convention_id: str) -> bool:
     """Whether the database already holds this convention (a missing file holds nothing)."""
-    if not database.config.db_path(db_path).is_file():
+    if not config.db_path(db_path).is_file():
         return False
     with database.connect(db_path, read_only=True) as con:
         try:
             return convention_store.convention_exists(con, convention_id)
-        except duckdb.CatalogException:  # a file not initialised yet
+        except database.SchemaMissing:  # a file not initialised yet
             return False
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lda_dash.cli.common import CommandError, parse_day, pick_convention
 from lda_dash.exports import FORMATS, ExportError, render
 from lda_dash.services.report_data import read_report_data
 from lda_dash.storage import database
 
 
-def add_parsers(sub, common) -> None:
-    from lda_dash.cli import parse_day
-
+def register(sub, common) -> None:
     formats = ", ".join(FORMATS)
     export = sub.add_parser(
         "export", parents=[common], help=f"rapport d'exécution d'une année ({formats})"
@@ -30,8 +29,6 @@ def add_parsers(sub, common) -> None:
 
 
 def cmd_export(args) -> int:
-    from lda_dash.cli import CommandError, pick_convention  # cli imports this module
-
     output = Path(args.output)
     if not output.parent.is_dir():
         raise CommandError(f"dossier introuvable : {output.parent}")

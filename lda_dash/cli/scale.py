@@ -1,21 +1,14 @@
-"""Command line at national scale: `generate`, `bench`, and `progress --all-territories`."""
+"""Command line at national scale: `generate` (synthetic territories) and `bench`."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-from datetime import date
 from pathlib import Path
 
-from lda_dash import fmt, storage
-from lda_dash.domain.model import STATUS_LABELS
-from lda_dash.exports.safety import safe_cell
+from lda_dash.cli.common import CommandError
 from lda_dash.scale.database import SyntheticRefused, generate_database
 from lda_dash.scale.synthetic import default_plan
-from lda_dash.services.national import national_records, rendered_shares, rows_of_year
-from lda_dash.services.progress import RECORD_KEYS
 from lda_dash.storage import database
 
 
@@ -30,8 +23,6 @@ def positive(text: str) -> int:
 
 
 def cmd_generate(args) -> int:
-    from lda_dash.cli import CommandError  # cli imports this module
-
     plan = default_plan(args.territories, args.years, args.seed)
     try:
         done = generate_database(args.db, plan)
@@ -46,68 +37,6 @@ def cmd_generate(args) -> int:
         f"{done['load_seconds']:.1f} s."
     )
     return 0
-
-
-def cmd_progress(args) -> int:
-    """`progress`: one convention as before, or every one with --all-territories."""
-    from lda_dash.cli import cmd_progress as one_convention
-
-    if not args.all_territories:
-        return one_convention(args)
-    as_of = args.as_of or date.today()
-    print(all_territories(args.db, args.year, as_of, args.format, args.validated_only), end="")
-    return 0
-
-
-def all_territories(
-    path, year: int, as_of: date, form: str = "json", validated_only: bool = False
-) -> str:
-    """The text of `progress --all-territories`: read once, then the rules on every core."""
-    with database.connect(path, read_only=True) as con:
-        order = [c["id"] for c in storage.conventions(con)]
-        rows, threshold = rows_of_year(con, year, validated_only=validated_only)
-    rows = {cid: rows[cid] for cid in order if cid in rows}
-    render = {"json": _json_share, "csv": _csv_share, "table": _table_share}[form]
-    shares = [text for text in rendered_shares(
-        rows, year, as_of, render, validated_only=validated_only, threshold=threshold
-    ) if text]  # fmt: skip
-    if form == "json":
-        return "[\n" + ",\n".join(shares) + "\n]\n"
-    if form == "csv":
-        header = ["convention", *RECORD_KEYS] if shares else ["convention"]
-        return _csv_text([header]) + "".join(shares)
-    title = f"Avancement {year} au {fmt.day(as_of)}, {len(rows)} conventions"
-    return "\n".join([title, *shares]) + "\n"
-
-
-def _json_share(reports) -> str:
-    return json_rows(national_records(reports))[2:-2]  # the rows, without "[\n" and "\n]"
-
-
-def _csv_share(reports) -> str:
-    return _csv_text([safe_cell(v) for v in r.values()] for r in national_records(reports))
-
-
-def _csv_text(rows) -> str:
-    out = io.StringIO()
-    csv.writer(out).writerows(rows)
-    return out.getvalue()
-
-
-def _table_share(reports) -> str:
-    return "\n".join(
-        f"{cid:<24} {row.spec.action:>3}  {row.spec.code:<10} "
-        f"{fmt.percent(row.attainment):>7}  {STATUS_LABELS[row.status]}"
-        for cid, report in reports.items()
-        for row in report.rows
-    )
-
-
-def json_rows(records: list[dict]) -> str:
-    """A JSON array with one row per line: as readable as indented JSON for tens of thousands
-    of rows, and three times faster to write (json's C encoder only serves unindented output)."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would build one per row
-    return "[\n" + ",\n".join(map(encode, records)) + "\n]"
 
 
 def territory_counts(text: str) -> list[int]:
@@ -139,7 +68,7 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def add_parsers(sub, common) -> None:
+def register(sub, common) -> None:
     gen = sub.add_parser(
         "generate", parents=[common], help="base synthétique de N territoires (essais de charge)"
     )
@@ -165,13 +94,3 @@ def add_parsers(sub, common) -> None:
     bench.add_argument("--seed", type=int, default=1)
     bench.add_argument("--format", choices=["json", "text"], default="text")
     bench.set_defaults(run=cmd_bench)
-
-    # `progress` itself belongs to cli.py: this only adds the national mode to it.
-    progress = sub.choices["progress"]
-    progress.add_argument(
-        "--all-territories",
-        action="store_true",
-        dest="all_territories",
-        help="toutes les conventions ; chaque ligne porte la clé « convention »",
-    )
-    progress.set_defaults(run=cmd_progress)

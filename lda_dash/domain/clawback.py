@@ -12,18 +12,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from lda_dash.domain.progress import reaches
+from lda_dash.domain.rounding import euros
 
 DEFAULT_CLAWBACK_THRESHOLD = Fraction(1)
-
-
-def euros(amount: Fraction) -> int:
-    """Round half up to the euro (amounts are never negative here, but stay correct if so)."""
-    sign = -1 if amount < 0 else 1
-    magnitude = abs(amount)
-    whole = magnitude.numerator // magnitude.denominator
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    return sign * whole
 
 
 @dataclass(frozen=True)

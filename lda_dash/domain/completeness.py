@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from enum import StrEnum
 
+from lda_dash.domain.workflow import FigureStatus
+
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
-REPORTED = ("submitted", "validated")
+REPORTED = (FigureStatus.SUBMITTED, FigureStatus.VALIDATED)
 
 
 class Reporting(StrEnum):
@@ -35,7 +37,7 @@ def quarter_reporting(
     found = [statuses.get((action, code, year, quarter)) for action, code in indicators]
     transmitted = sum(status in REPORTED for status in found)
     if indicators and transmitted == len(indicators):
-        if all(status == "validated" for status in found):
+        if all(status == FigureStatus.VALIDATED for status in found):
             return Reporting.VALIDATED, transmitted
         return Reporting.SUBMITTED, transmitted
     if transmitted:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from lda_dash.domain.annex_table import AMOUNT_FIELDS, COLUMNS_BY_FIELD, AnnexRow, AnnexTable
 from lda_dash.domain.numbers import is_whole
+from lda_dash.domain.rounding import cents
 
 LEVELS = ("error", "warning", "info")
 
@@ -48,8 +49,8 @@ def _euros(amount: Decimal) -> str:
     if is_whole(amount):
         text = f"{int(amount):,}".replace(",", " ")
     else:
-        cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        text = f"{cents:,.2f}".replace(",", " ").replace(".", ",")
+        rounded = cents(amount)
+        text = f"{rounded:,.2f}".replace(",", " ").replace(".", ",")
     return f"{text} €"
 
 

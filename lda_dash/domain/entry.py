@@ -13,7 +13,7 @@ from datetime import date
 
 from lda_dash.domain.figure_cells import RawFigureRow
 from lda_dash.domain.model import IndicatorSpec, QuarterFigure
-from lda_dash.domain.permissions import Actor, figure_write_refusal
+from lda_dash.domain.permissions import Actor, Role, figure_write_refusal
 from lda_dash.domain.validation import RowIssue, validate_figure_rows
 
 FieldKey = tuple[int, str]  # action, indicator code
@@ -149,7 +149,7 @@ def foreign_action_refusals(
 ) -> list[RowIssue]:
     """Rows naming an action not entrusted to the partner's organisation, even when other rows
     are invalid, so that one upload lists every problem at once."""
-    if actor.role != "partenaire" or actor.trusted_import:
+    if actor.role != Role.PARTENAIRE or actor.trusted_import:
         return []
     refusals = []
     for row in rows:

@@ -183,3 +183,17 @@ def _decimal(amount: Amount) -> Decimal:
     if isinstance(amount, Fraction):
         return (Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(Decimal("0.01"))
     return Decimal(amount)
+
+
+@dataclass(frozen=True)
+class FinanceReport:
+    """Per action and for the convention, what was planned, allocated, spent and carried over."""
+
+    convention_id: str
+    year: int
+    validated_only: bool
+    actions: list[ActionFinance]
+    totals: FinanceTotals
+    balance: list[YearBalance]
+    allocation_is_override: bool
+    allocation_missing: str | None  # why there is no allocation (no payment recorded), in French

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from lda_dash.domain.workflow import FigureStatus
+
 
 class Mode(StrEnum):
     """How quarters make a year (DOMAIN.md section 4)."""
@@ -54,9 +56,6 @@ STATUS_LABELS = {
 STATUS_ORDER = tuple(Status)
 ACTION_STATUS_ORDER = tuple(status for status in Status if status != Status.NO_TARGET)
 
-# Figure workflow (DOMAIN.md section 9).
-FIGURE_STATUSES = ("draft", "submitted", "validated", "returned")
-COUNTED_STATUSES = ("submitted", "validated")
 
 SPENDING_CODE = "DEP_AMI"
 
@@ -93,4 +92,4 @@ class QuarterFigure:
     numerator: int | None = None
     denominator: int | None = None
     comment: str = ""
-    status: str = "validated"
+    status: str = FigureStatus.VALIDATED

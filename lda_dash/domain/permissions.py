@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-ROLES = ("partenaire", "coordination", "prefecture", "admin")
+from lda_dash.domain.workflow import PARTNER_EDITABLE, FigureStatus
+
+
+class Role(StrEnum):
+    """Who someone is in the plan (DOMAIN.md section 9); the stored value is the enum's value."""
+
+    PARTENAIRE = "partenaire"
+    COORDINATION = "coordination"
+    PREFECTURE = "prefecture"
+    ADMIN = "admin"
+
+
+ROLES = tuple(Role)
 ROLE_LABELS = {
-    "partenaire": "Partenaire",
-    "coordination": "Coordination",
-    "prefecture": "Préfecture",
-    "admin": "Administration",
+    Role.PARTENAIRE: "Partenaire",
+    Role.COORDINATION: "Coordination",
+    Role.PREFECTURE: "Préfecture",
+    Role.ADMIN: "Administration",
 }
-# Statuses a partner may still change; once submitted it waits for the coordination.
-PARTNER_EDITABLE = (None, "draft", "returned")
 
 
 @dataclass(frozen=True)
@@ -45,14 +56,16 @@ def figure_write_refusal(
         return "l'année est verrouillée après la décision de reversement (déverrouillage : admin)"
     if actor.trusted_import:
         return None
-    if actor.role != "partenaire":
+    if actor.role != Role.PARTENAIRE:
         return f"le rôle « {actor.role} » ne saisit pas de chiffres (rôle partenaire requis)"
     if actor.organisation_id not in assigned_organisations:
         return "cette action n'est pas confiée à votre organisation"
     if current_status not in PARTNER_EDITABLE:
-        shown = {"submitted": "soumis", "validated": "validé"}.get(current_status, current_status)
+        shown = {FigureStatus.SUBMITTED: "soumis", FigureStatus.VALIDATED: "validé"}.get(
+            current_status, current_status
+        )
         return f"ce chiffre est déjà {shown} : la coordination doit d'abord vous le renvoyer"
-    if new_status not in ("draft", "submitted"):
+    if new_status not in (FigureStatus.DRAFT, FigureStatus.SUBMITTED):
         return (
             "un partenaire enregistre un brouillon ou soumet ; "
             "la validation revient à la coordination"
@@ -62,11 +75,11 @@ def figure_write_refusal(
 
 def review_refusal(actor: Actor, current_status: str | None, year_locked: bool) -> str | None:
     """Why `actor` may not validate or return this figure, or None when it may."""
-    if actor.role != "coordination":
+    if actor.role != Role.COORDINATION:
         return "seule la coordination valide ou renvoie les chiffres"
     if year_locked:
         return "l'année est verrouillée après la décision de reversement"
-    if current_status != "submitted":
+    if current_status != FigureStatus.SUBMITTED:
         return "seul un chiffre soumis peut être validé ou renvoyé"
     return None
 
@@ -79,9 +92,9 @@ def require(refusal: str | None) -> None:
 def may(actor: Actor, what: str) -> bool:
     """Coarse capabilities per role, for writes other than figures (DOMAIN.md section 9)."""
     allowed = {
-        "partenaire": set(),
-        "coordination": {"targets", "allocation", "review", "presentation"},
-        "prefecture": {"decision"},
-        "admin": {"accounts", "assignments", "settings", "locks"},
+        Role.PARTENAIRE: set(),
+        Role.COORDINATION: {"targets", "allocation", "review", "presentation"},
+        Role.PREFECTURE: {"decision"},
+        Role.ADMIN: {"accounts", "assignments", "settings", "locks"},
     }
     return what in allowed.get(actor.role, set())

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
 from lda_dash.domain.model import IndicatorSpec, Mode, QuarterFigure, Status
+from lda_dash.domain.rounding import RATIO_SCALE, half_up_units
 
 DEFAULT_WATCH_THRESHOLD = Fraction(85, 100)
 # Fractions are immutable: shared constants spare building 0 and 1 again in every comparison,
@@ -31,29 +32,17 @@ def as_fraction(number: Decimal | int | Fraction | None) -> Fraction | None:
     return Fraction(number)
 
 
-def round_ratio(ratio: Fraction) -> Decimal:
-    """Round half up to 4 decimals, as the status rules compare ratios (DOMAIN.md 5)."""
-    scaled = ratio * 10_000
-    floor = scaled.numerator // scaled.denominator
-    if scaled - floor >= Fraction(1, 2):
-        floor += 1
-    return Decimal(floor).scaleb(-4).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-
-
 def reaches(ratio: Fraction, threshold: Fraction | Decimal | float) -> bool:
     """True when `ratio`, rounded half up to 4 decimals, is at or above `threshold`.
 
-    Integer arithmetic gives exactly `Fraction(round_ratio(ratio)) >= threshold`, without the
-    detour through Decimal that made it the costliest step of a national progress.
+    Integer arithmetic gives exactly `rounding.ratio_4(ratio) >= threshold`, without building
+    fractions: this is the costliest comparison of a national progress.
     """
-    scaled = ratio.numerator * 10_000
-    rounded, rest = divmod(scaled, ratio.denominator)
-    if 2 * rest >= ratio.denominator:
-        rounded += 1
+    rounded = half_up_units(ratio, RATIO_SCALE)
     if type(threshold) is int:  # 1, the usual threshold: no fraction to build
-        return rounded >= threshold * 10_000
+        return rounded >= threshold * RATIO_SCALE
     limit = threshold if isinstance(threshold, Fraction) else Fraction(str(threshold))
-    return rounded * limit.denominator >= limit.numerator * 10_000
+    return rounded * limit.denominator >= limit.numerator * RATIO_SCALE
 
 
 def year_closed(year: int, as_of: date, quarters_reported: Iterable[int] = ()) -> bool:

@@ -20,7 +20,8 @@ from lda_dash.domain.figure_cells import (
     read_year,
     shown,
 )
-from lda_dash.domain.model import FIGURE_STATUSES, IndicatorSpec, Mode, QuarterFigure
+from lda_dash.domain.model import IndicatorSpec, Mode, QuarterFigure
+from lda_dash.domain.workflow import FIGURE_STATUSES, FigureStatus
 
 MAX_COMMENT_CHARS = 2000
 SPIKE_FACTOR = 3
@@ -79,7 +80,7 @@ def validate_figure_rows(
     existing: Mapping[Key, QuarterFigure],
     *,
     years: range,
-    status: str = "validated",
+    status: str = FigureStatus.VALIDATED,
 ) -> ValidatedImport:
     """Check every row of a figures file and return all errors and warnings by line.
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from lda_dash import fmt
 from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import STATUS_LABELS, Status
-from lda_dash.exports import texts
+from lda_dash.domain.progress_report import action_status
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.images import figure_png
 from lda_dash.exports.pdf_finances import clawback_section, finances_section
 from lda_dash.exports.pdf_layout import (
@@ -22,8 +23,7 @@ from lda_dash.exports.pdf_layout import (
     key_values,
     paragraph,
 )
-from lda_dash.services.progress import action_status
-from lda_dash.services.report_data import ExecutionReportData
+from lda_dash.words import texts
 
 CHART_WIDTH_PX = 1000
 BELOW_TARGET = (Status.NOT_ACHIEVED, Status.PARTIALLY_ACHIEVED, Status.LATE, Status.WATCH)

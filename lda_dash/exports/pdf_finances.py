@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lda_dash import fmt
-from lda_dash.exports import texts
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.pdf_layout import (
     ReportPDF,
     boxed,
@@ -12,7 +12,7 @@ from lda_dash.exports.pdf_layout import (
     key_values,
     paragraph,
 )
-from lda_dash.services.report_data import ExecutionReportData
+from lda_dash.words import texts
 
 FINANCES = "4. Finances"
 CLAWBACK = "5. Reversement (article 4)"

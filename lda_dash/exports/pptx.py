@@ -14,6 +14,7 @@ from pptx.util import Inches
 from lda_dash import fmt
 from lda_dash.charts.slides import MUTED
 from lda_dash.domain.model import STATUS_LABELS
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.pptx_layout import (
     accent_stripe,
     add_bar_chart,
@@ -22,7 +23,6 @@ from lda_dash.exports.pptx_layout import (
     style_title,
     text_box,
 )
-from lda_dash.services.report_data import ExecutionReportData
 from lda_dash.story import Slide, SlideKind, build_story
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)

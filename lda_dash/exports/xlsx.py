@@ -8,7 +8,8 @@ from openpyxl import Workbook
 
 from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
-from lda_dash.exports import texts
+from lda_dash.domain.progress_report import action_status
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.xlsx_layout import (
     BOLD,
     EURO,
@@ -22,8 +23,7 @@ from lda_dash.exports.xlsx_layout import (
     table,
     title,
 )
-from lda_dash.services.progress import action_status
-from lda_dash.services.report_data import ExecutionReportData
+from lda_dash.words import texts
 
 
 def execution_report_xlsx(data: ExecutionReportData) -> bytes:

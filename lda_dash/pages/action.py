@@ -11,12 +11,12 @@ from lda_dash import config, fmt
 from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
 from lda_dash.domain.progress import IndicatorProgress
+from lda_dash.domain.progress_report import action_status
 from lda_dash.services.context import ActionData, load_action
-from lda_dash.services.progress import action_status
-from lda_dash.tables.labels import indicator_value, signed_number_note
 from lda_dash.tables.progress import budget_table, quarter_table
 from lda_dash.ui import state, widgets
 from lda_dash.ui.chart_png import chart_with_png
+from lda_dash.words.labels import indicator_value, signed_number_note
 
 ANNEX_FIELDS = (
     ("description", "Description"),

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config, fmt
+from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.services.admin import load_admin, save_import
 from lda_dash.services.context import convention_label
@@ -18,7 +18,7 @@ from lda_dash.services.convention_import import (
     ImportPreview,
     preview_convention_import,
 )
-from lda_dash.tables.indicator_editor import (
+from lda_dash.services.indicator_editor import (
     ACTION,
     BASELINE,
     CONFIDENCE,
@@ -32,7 +32,7 @@ from lda_dash.tables.indicator_editor import (
     specs_from_frame,
     target_column,
 )
-from lda_dash.ui import state, widgets
+from lda_dash.ui import auth, state, widgets
 
 ANNEX_HELP = (
     "Le tableau de l'annexe 1 avec ses en-têtes (n°, action, catégorie, description, objectif, "

@@ -8,14 +8,14 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from lda_dash import auth, config, fmt
+from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.services.control import ControlRefused
 from lda_dash.services.control_actions import save_allocation
 from lda_dash.services.control_data import AllocationData, load_allocation_page
-from lda_dash.tables.labels import money
 from lda_dash.tables.money import allocation_frame, history_table
-from lda_dash.ui import state
+from lda_dash.ui import auth, state
+from lda_dash.words.labels import money
 
 FLASH_KEY = "allocation_flash"
 SHARE = "Part (€)"

@@ -11,13 +11,13 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config, fmt
+from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
-from lda_dash.exports.texts import threshold_words
 from lda_dash.services.control import ControlRefused
 from lda_dash.services.control_actions import DecisionForm, save_decision
 from lda_dash.services.control_data import ControlData
-from lda_dash.ui import control_page
+from lda_dash.ui import auth, control_page
+from lda_dash.words.texts import threshold_words
 
 FLASH_KEY = "decision_flash"
 

@@ -8,11 +8,11 @@ import streamlit as st
 
 from lda_dash import config, fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, Status
+from lda_dash.domain.progress_report import action_status
 from lda_dash.services.context import DashboardData
 from lda_dash.services.dashboard_view import dashboard_view
-from lda_dash.services.progress import action_status
-from lda_dash.tables.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.words.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 
 ACTION_PAGE = "lda_dash/pages/action.py"
 ACTION_COUNT_LABELS = {

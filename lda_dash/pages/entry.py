@@ -8,13 +8,14 @@ from datetime import date
 
 import streamlit as st
 
-from lda_dash import auth, config
+from lda_dash import config
 from lda_dash.domain.entry import latest_ended_quarter
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, load_entry
-from lda_dash.tables.workflow import WORKFLOW_LABELS
-from lda_dash.ui import state, widgets
+from lda_dash.ui import auth, state, widgets
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
+from lda_dash.words.workflow import WORKFLOW_LABELS
 
 PERIOD_KEY = "entry_period"
 
@@ -49,7 +50,13 @@ def quarter_summary(data: EntryData) -> None:
     statuses = Counter(
         None if data.record(i) is None else data.record(i)["status"] for i in data.indicators
     )
-    order = (None, "draft", "returned", "submitted", "validated")
+    order = (
+        None,
+        FigureStatus.DRAFT,
+        FigureStatus.RETURNED,
+        FigureStatus.SUBMITTED,
+        FigureStatus.VALIDATED,
+    )
     parts = [f"{WORKFLOW_LABELS[s]} : **{statuses[s]}**" for s in order if statuses[s]]
     st.markdown(f"**T{data.quarter} {data.year}** — " + " · ".join(parts))
     by_reason: dict[str, list[str]] = {}
@@ -64,7 +71,7 @@ def quarter_summary(data: EntryData) -> None:
             icon="↩",
         )
     if data.indicators and not data.editable_indicators:
-        if statuses["validated"] == len(data.indicators):
+        if statuses[FigureStatus.VALIDATED] == len(data.indicators):
             st.success("Trimestre validé par la coordination : rien à saisir.", icon="✔")
         else:
             st.info(

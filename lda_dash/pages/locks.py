@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lda_dash import auth, config, fmt
+from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.services.control_actions import change_lock
 from lda_dash.services.control_data import LocksData, YearLockRow, load_locks
 from lda_dash.tables.money import history_table
-from lda_dash.ui import state
+from lda_dash.ui import auth, state
 
 FLASH_KEY = "lock_flash"
 EXPLANATION = (

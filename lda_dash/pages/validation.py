@@ -7,14 +7,15 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config
+from lda_dash import config
 from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.numbers import NotANumber, normalised, parse_decimal
 from lda_dash.domain.permissions import PermissionDenied
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.accounts import slug
+from lda_dash.services.errors import DatabaseBusy
 from lda_dash.services.review import ReviewData, change_indicator, load_review, review
-from lda_dash.storage import database
 from lda_dash.tables.review import (
     REPORTING_LEGEND,
     missing_reports,
@@ -22,7 +23,7 @@ from lda_dash.tables.review import (
     reporting_grid,
     targets_table,
 )
-from lda_dash.ui import state
+from lda_dash.ui import auth, state
 
 NOTICE_KEY = "review_notice"
 
@@ -82,13 +83,13 @@ def _review_form(data: ReviewData, heading: str, figures) -> None:
     if send_back and not reason.strip():
         st.error("Indiquez le motif du renvoi : le partenaire en a besoin pour corriger.")
         return
-    decision = "validated" if validate else "returned"
+    decision = FigureStatus.VALIDATED if validate else FigureStatus.RETURNED
     try:
         count = review(
             config.db_path(), data.context.convention_id, auth.current_actor(), chosen,
             decision, reason,
         )  # fmt: skip
-    except (PermissionDenied, database.DatabaseBusy) as refused:
+    except (PermissionDenied, DatabaseBusy) as refused:
         st.error(f"Rien n'a été enregistré : {refused}")
         return
     plural = "s" if count > 1 else ""
@@ -165,7 +166,7 @@ def targets_section(data: ReviewData) -> None:
             config.db_path(), data.context.convention_id, auth.current_actor(), key, year,
             target, weight, reason,
         )  # fmt: skip
-    except (PermissionDenied, database.DatabaseBusy) as refused:
+    except (PermissionDenied, DatabaseBusy) as refused:
         st.error(f"Rien n'a été enregistré : {refused}")
         return
     if not changed:

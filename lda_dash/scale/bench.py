@@ -8,7 +8,6 @@ so that each peak memory is that of the app serving that many territories.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import platform
@@ -22,22 +21,17 @@ from datetime import date
 from pathlib import Path
 
 from lda_dash import storage
-from lda_dash.cli.scale import all_territories
 from lda_dash.exports import FORMATS, render
 from lda_dash.scale.bench_import import add_import_convention, clear_import, write_figures_file
+from lda_dash.scale.bench_summary import compare
 from lda_dash.scale.synthetic import default_plan
+from lda_dash.services.figures_import import import_figures_file
+from lda_dash.services.national_text import all_territories
 from lda_dash.services.progress import load_progress, progress_records
 from lda_dash.services.report_data import read_report_data
 from lda_dash.storage import database
 
 PROJECT = Path(__file__).resolve().parents[2]
-TARGETS = {  # issue 7, "Done when": seconds unless said otherwise
-    "progress_all_territories": 1.0,
-    "import_figures_file": 3.0,
-    "peak_memory_mb": 600,
-    "dashboard_over_floor": 2.0,
-    "dashboard_scaling": 1.5,
-}
 
 
 def _command(*args) -> list[str]:
@@ -115,12 +109,8 @@ def _cores_capped(cap: int | None):
 
 
 def _import(path: Path, figures_file: Path, convention_id: str) -> None:
-    from lda_dash.cli import main
-
-    args = ["import-figures", str(figures_file), "--db", str(path), "--convention", convention_id]
-    with contextlib.redirect_stdout(io.StringIO()):
-        if main(args) != 0:
-            raise RuntimeError("l'import de référence a été refusé")
+    if import_figures_file(path, convention_id, figures_file, "admin").errors:
+        raise RuntimeError("l'import de référence a été refusé")
 
 
 def _export(path: Path, cid: str, year: int, as_of: date, name: str) -> None:
@@ -244,46 +234,6 @@ def _report(plan, repeat, built, timings, progress_all_cli, import_rows, load_be
             "chart was drawn through kaleido)",
         },
         "ratios": ratios,
-    }
-
-
-def compare(runs: dict[int, dict]) -> dict:
-    """Several territory counts: every median of the largest over the same of the smallest."""
-    small, large = min(runs), max(runs)
-    scaling = {}
-    for name, timing in runs[large]["timings"].items():
-        base = runs[small]["timings"].get(name)
-        if base and base["median"]:
-            scaling[name] = timing["median"] / base["median"]
-    return {
-        "runs": {str(n): result for n, result in sorted(runs.items())},
-        "scaling": {"from": small, "to": large, "cost_ratio": scaling},
-        "targets": targets(runs, small, large),
-    }
-
-
-def targets(runs: dict[int, dict], small: int, large: int) -> dict:
-    """Issue 7's targets against the figures measured (N=46 and N=460 when run for both)."""
-    low, high = runs[small], runs[large]
-    found = {}
-    for kind, key in (("value", "median"), ("cpu_value", "cpu_median")):
-        low_t, high_t = low["timings"], high["timings"]
-        found[kind] = {
-            "dashboard_over_floor": low_t["dashboard_rerun"][key] / low_t["floor_rerun"][key],
-            "dashboard_scaling": high_t["dashboard_rerun"][key] / low_t["dashboard_rerun"][key],
-            "progress_all_territories": high_t["progress_all_territories"][key],
-            "import_figures_file": high_t["import_figures_file"][key],
-            "peak_memory_mb": high["memory"]["peak_rss_mb"],
-        }
-    return {
-        name: {
-            "value": found["value"][name],
-            "cpu_value": found["cpu_value"][name],
-            "limit": limit,
-            "met": found["value"][name] <= limit,
-            "met_cpu": found["cpu_value"][name] <= limit,
-        }
-        for name, limit in TARGETS.items()
     }
 
 

@@ -75,3 +75,52 @@ def summary_lines(results: dict) -> list[str]:
             f"  {marks} {TARGET_LABELS[name]} : {target['value']:.2f} / {target['cpu_value']:.2f}"
         )
     return lines
+
+
+TARGETS = {  # issue 7, "Done when": seconds unless said otherwise
+    "progress_all_territories": 1.0,
+    "import_figures_file": 3.0,
+    "peak_memory_mb": 600,
+    "dashboard_over_floor": 2.0,
+    "dashboard_scaling": 1.5,
+}
+
+
+def compare(runs: dict[int, dict]) -> dict:
+    """Several territory counts: every median of the largest over the same of the smallest."""
+    small, large = min(runs), max(runs)
+    scaling = {}
+    for name, timing in runs[large]["timings"].items():
+        base = runs[small]["timings"].get(name)
+        if base and base["median"]:
+            scaling[name] = timing["median"] / base["median"]
+    return {
+        "runs": {str(n): result for n, result in sorted(runs.items())},
+        "scaling": {"from": small, "to": large, "cost_ratio": scaling},
+        "targets": targets(runs, small, large),
+    }
+
+
+def targets(runs: dict[int, dict], small: int, large: int) -> dict:
+    """Issue 7's targets against the figures measured (N=46 and N=460 when run for both)."""
+    low, high = runs[small], runs[large]
+    found = {}
+    for kind, key in (("value", "median"), ("cpu_value", "cpu_median")):
+        low_t, high_t = low["timings"], high["timings"]
+        found[kind] = {
+            "dashboard_over_floor": low_t["dashboard_rerun"][key] / low_t["floor_rerun"][key],
+            "dashboard_scaling": high_t["dashboard_rerun"][key] / low_t["dashboard_rerun"][key],
+            "progress_all_territories": high_t["progress_all_territories"][key],
+            "import_figures_file": high_t["import_figures_file"][key],
+            "peak_memory_mb": high["memory"]["peak_rss_mb"],
+        }
+    return {
+        name: {
+            "value": found["value"][name],
+            "cpu_value": found["cpu_value"][name],
+            "limit": limit,
+            "met": found["value"][name] <= limit,
+            "met_cpu": found["cpu_value"][name] <= limit,
+        }
+        for name, limit in TARGETS.items()
+    }

@@ -6,13 +6,14 @@ import time
 from pathlib import Path
 
 from lda_dash import storage
+from lda_dash.domain.permissions import Role
 from lda_dash.scale.synthetic import AUTHOR, SyntheticPlan, generate
 from lda_dash.services.accounts import add_account
 from lda_dash.services.setup import DEMO_ACCOUNTS
 from lda_dash.storage import database
 
 # Partners report for one convention; the national view is for the roles that see them all.
-SYNTHETIC_ROLES = ("coordination", "prefecture", "admin")
+SYNTHETIC_ROLES = (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)
 
 
 class SyntheticRefused(RuntimeError):

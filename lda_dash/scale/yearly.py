@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lda_dash.domain.workflow import FigureStatus
+
 AUTHOR = "synthetique"
 SPENDING_CODE = "DEP_AMI"
 
@@ -57,7 +59,7 @@ def decisions(tables: dict[str, pd.DataFrame], years: tuple[int, ...]):
     """
     figures = tables["figure"]
     spent = (
-        figures[(figures["code"] == SPENDING_CODE) & (figures["status"] == "validated")]
+        figures[(figures["code"] == SPENDING_CODE) & (figures["status"] == FigureStatus.VALIDATED)]
         .groupby(["convention_id", "year"], observed=True)["value"]
         .sum()
     )

@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from lda_dash import storage
-from lda_dash.domain.permissions import ROLES, Actor
+from lda_dash.domain.permissions import ROLES, Actor, Role
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -71,7 +71,7 @@ def add_account(
     if storage.account(con, login) is not None:
         raise AccountError(f"l'identifiant « {login} » existe déjà")
     organisation_id = None
-    if role == "partenaire":
+    if role == Role.PARTENAIRE:
         if not organisation or not organisation.strip():
             raise AccountError("un compte partenaire doit être rattaché à une organisation")
         organisation_id = slug(organisation)

@@ -15,14 +15,14 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-import duckdb
-
 from lda_dash import config, storage
-from lda_dash.domain.model import COUNTED_STATUSES, SPENDING_CODE, QuarterFigure
+from lda_dash.domain.model import SPENDING_CODE, QuarterFigure
 from lda_dash.domain.progress import year_value
+from lda_dash.domain.progress_report import ProgressReport, group_figures
+from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.services import setup
 from lda_dash.services.control import ControlRefused, load_allocation
-from lda_dash.services.progress import ProgressReport, group_figures, load_progress
+from lda_dash.services.progress import load_progress
 from lda_dash.storage import database
 
 
@@ -95,7 +95,7 @@ def load_dashboard(
         cid, year = context.convention_id, context.year
         unvalidated: dict[tuple[int, str], list[int]] = {}
         for fig in figures:
-            if fig.year == year and fig.status != "validated":
+            if fig.year == year and fig.status != FigureStatus.VALIDATED:
                 unvalidated.setdefault((fig.action, fig.code), []).append(fig.quarter)
         return DashboardData(
             context=context,
@@ -140,7 +140,7 @@ def load_action(
 
 
 @contextmanager
-def unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+def unit_of_work(path: Path | str | None) -> Iterator[storage.Connection]:
     """The one door of every page loader and writer to the database: one `database.connect()`.
 
     A missing database or schema raises SetupNeeded, for the page to explain: the app creates
@@ -152,14 +152,14 @@ def unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]
     try:
         with database.connect(target) as con:
             yield con
-    except duckdb.CatalogException as exc:
+    except database.SchemaMissing as exc:
         raise SetupNeeded(str(target)) from exc
 
 
 @contextmanager
 def page_unit_of_work(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
-) -> Iterator[tuple[duckdb.DuckDBPyConnection, Context, list[QuarterFigure]]]:
+) -> Iterator[tuple[storage.Connection, Context, list[QuarterFigure]]]:
     """How a page loader starts: `unit_of_work`, then `read_context` (as of today by default)."""
     with unit_of_work(path) as con:
         context, figures = read_context(con, wanted, as_of or date.today())

@@ -12,8 +12,11 @@ from fractions import Fraction
 from lda_dash import storage
 from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.clawback import ClawbackProposal, clawback_proposal
+from lda_dash.domain.progress_report import ProgressReport
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.convention_files import stored_annex
-from lda_dash.services.progress import ProgressReport, load_progress
+from lda_dash.services.progress import load_progress
+from lda_dash.services.settings import clawback_threshold
 
 
 class ControlRefused(ValueError):
@@ -49,10 +52,6 @@ def load_allocation(con, convention_id: str, year: int) -> tuple[dict[int, Decim
     return load_default_allocation(con, convention_id, year), False
 
 
-def clawback_threshold(con) -> Fraction:
-    return Fraction(storage.setting(con, "clawback_threshold", "1.0"))
-
-
 def load_clawback(
     con,
     convention_id: str,
@@ -76,7 +75,7 @@ def load_clawback(
         allocations=allocation,
         attainments=report.action_attainments,
         payments=storage.payments(con, convention_id),
-        spending=storage.spending_by_year(con, convention_id, ["validated"]),
+        spending=storage.spending_by_year(con, convention_id, [FigureStatus.VALIDATED]),
         decided=storage.decided_amounts(con, convention_id),
         threshold=clawback_threshold(con) if threshold is None else threshold,
     )

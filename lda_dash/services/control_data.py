@@ -15,7 +15,9 @@ from pathlib import Path
 
 from lda_dash import storage
 from lda_dash.domain.clawback import ClawbackProposal
+from lda_dash.domain.finances import FinanceReport
 from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.context import Context, Selection, page_unit_of_work
 from lda_dash.services.control import (
     ControlRefused,
@@ -24,7 +26,7 @@ from lda_dash.services.control import (
     load_clawback,
     load_default_allocation,
 )
-from lda_dash.services.finances import FinanceReport, load_finances
+from lda_dash.services.finances import load_finances
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ def load_control(
             proposal=proposal,
             refusal=refusal,
             allocation_overridden=overridden,
-            pending_figures=sum(1 for f in figures if f.year == year and f.status == "submitted"),
+            pending_figures=sum(
+                1 for f in figures if f.year == year and f.status == FigureStatus.SUBMITTED
+            ),
             decision=decision,
             lock=storage.year_locks(con, cid).get(year),
         )
@@ -146,7 +150,11 @@ def load_finance_page(
         cid, year = context.convention_id, context.year
         pending: dict[int, Fraction] = {}
         for fig in figures:
-            if fig.code == SPENDING_CODE and fig.year == year and fig.status == "submitted":
+            if (
+                fig.code == SPENDING_CODE
+                and fig.year == year
+                and fig.status == FigureStatus.SUBMITTED
+            ):
                 pending[fig.action] = pending.get(fig.action, Fraction(0)) + Fraction(fig.value)
         return FinancesData(
             **_year_page(con, context),

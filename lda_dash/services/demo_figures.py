@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec, Mode, QuarterFigure
+from lda_dash.domain.rounding import cents
+from lda_dash.domain.workflow import FigureStatus
 
 SEED = 2021
 DEMO_AUTHOR = "demo"
@@ -31,8 +33,8 @@ def _performance(rng: random.Random, action: int, year: int) -> float:
 
 def _status(year: int, quarter: int, rng: random.Random) -> str:
     if year == 2022 and quarter == 4:
-        return "submitted" if rng.random() < 0.35 else "validated"
-    return "validated"
+        return FigureStatus.SUBMITTED if rng.random() < 0.35 else FigureStatus.VALIDATED
+    return FigureStatus.VALIDATED
 
 
 def _series(spec: IndicatorSpec, year: int, perf: float, rng: random.Random) -> list[Decimal]:
@@ -110,7 +112,7 @@ def _spending(budget: Decimal, perf: float, rng: random.Random) -> list[Decimal]
     share = min(0.97, 0.72 + 0.2 * min(perf, 1.0)) * rng.uniform(0.95, 1.0)
     total = Decimal(str(float(budget) * share))
     parts = [total * Decimal(str(s)) for s in QUARTER_SHARES]
-    return [p.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for p in parts]
+    return [cents(p) for p in parts]
 
 
 DEMO_TIME = datetime(2023, 1, 31, 9, 0)

@@ -22,10 +22,14 @@ from lda_dash.domain.entry import (
     entry_years,
 )
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
-from lda_dash.domain.permissions import PARTNER_EDITABLE, Actor
+from lda_dash.domain.permissions import Actor
+from lda_dash.domain.workflow import PARTNER_EDITABLE, FigureStatus
 from lda_dash.services.context import Context, Selection, read_context, unit_of_work
 
-EDIT_REASON = {"draft": "Saisie trimestrielle (brouillon)", "submitted": "Saisie trimestrielle"}
+EDIT_REASON = {
+    FigureStatus.DRAFT: "Saisie trimestrielle (brouillon)",
+    FigureStatus.SUBMITTED: "Saisie trimestrielle",
+}
 
 
 def accepted_years(first_year: int) -> range:
@@ -91,7 +95,7 @@ class EntryData:
         out = []
         for indicator in self.indicators:
             record = self.record(indicator)
-            if record is not None and record["status"] == "returned":
+            if record is not None and record["status"] == FigureStatus.RETURNED:
                 out.append((indicator, record))
         return out
 
@@ -122,7 +126,7 @@ def load_entry(
         for record in storage.figure_records(con, cid):
             field = (record["action"], record["code"])
             if record["year"] == year:
-                if record["status"] == "draft" and not record["return_reason"]:
+                if record["status"] == FigureStatus.DRAFT and not record["return_reason"]:
                     item = f"action {field[0]} · {field[1]} · {year} T{record['quarter']}"
                     record["return_reason"] = returns.get(item)
                 records.setdefault(field, {})[record["quarter"]] = record

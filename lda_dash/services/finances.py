@@ -6,7 +6,6 @@ For the Finances page and the execution report. Control views count validated fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -14,30 +13,17 @@ from lda_dash import storage
 from lda_dash.domain.finances import (
     ActionFinance,
     BudgetLine,
-    FinanceTotals,
-    YearBalance,
+    FinanceReport,
     action_finance,
     convention_balance,
     finance_totals,
     main_result_indicator,
 )
 from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.progress_report import ProgressReport
+from lda_dash.domain.workflow import counted_statuses
 from lda_dash.services.control import ControlRefused, convention_record, load_allocation
-from lda_dash.services.progress import ProgressReport, load_progress
-
-
-@dataclass(frozen=True)
-class FinanceReport:
-    """Per action and for the convention, what was planned, allocated, spent and carried over."""
-
-    convention_id: str
-    year: int
-    validated_only: bool
-    actions: list[ActionFinance]
-    totals: FinanceTotals
-    balance: list[YearBalance]
-    allocation_is_override: bool
-    allocation_missing: str | None  # why there is no allocation (no payment recorded), in French
+from lda_dash.services.progress import load_progress
 
 
 def action_rows(
@@ -98,7 +84,7 @@ def load_finances(
         allocation, override, missing = None, False, str(refusal)
     rows = action_rows(report, numbers, budgets, allocation)
 
-    statuses = ["validated"] if validated_only else ["submitted", "validated"]
+    statuses = list(counted_statuses(validated_only))
     first_year = convention_record(con, convention_id)["first_year"]
     balance = convention_balance(
         range(first_year, (through_year or year) + 1),

@@ -12,8 +12,8 @@ import pandas as pd
 
 from lda_dash import storage
 from lda_dash.exports.tables import csv_bytes
-from lda_dash.exports.texts import history_entity, history_value
 from lda_dash.services.context import Context, Selection, page_unit_of_work
+from lda_dash.words.texts import history_entity, history_value
 
 COLUMNS = ["Date", "Auteur", "Objet", "Élément", "Ancienne valeur", "Nouvelle valeur", "Motif"]
 

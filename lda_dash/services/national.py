@@ -15,10 +15,13 @@ from datetime import date
 from fractions import Fraction
 
 from lda_dash import storage
-from lda_dash.domain.model import COUNTED_STATUSES, Mode
+from lda_dash.domain.model import Mode
 from lda_dash.domain.progress import aggregate_year_value, progress_of_value
+from lda_dash.domain.progress_report import ProgressReport, assemble_report
+from lda_dash.domain.workflow import COUNTED_STATUSES, counted_statuses
 from lda_dash.services import cores
-from lda_dash.services.progress import ProgressReport, assemble_report, progress_records
+from lda_dash.services.progress import progress_records
+from lda_dash.services.settings import watch_threshold
 from lda_dash.storage import ProgressInput
 
 # Only these modes start their expected pace from last year's value (DOMAIN.md 5).
@@ -37,10 +40,6 @@ def cycle_collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def watch_threshold(con) -> Fraction:
-    return Fraction(storage.setting(con, "watch_threshold", "0.85"))
 
 
 def reports_from_inputs(
@@ -83,7 +82,7 @@ def load_reports(
     convention_ids: Sequence[str] | None = None,
 ) -> dict[str, ProgressReport]:
     """Every convention's progress for `year` (or those named), in the caller's unit of work."""
-    statuses = ("validated",) if validated_only else COUNTED_STATUSES
+    statuses = counted_statuses(validated_only)
     with cycle_collection_paused():
         inputs = storage.progress_inputs(con, year, statuses, convention_ids, _PREVIOUS_FOR)
         return reports_from_inputs(
@@ -96,7 +95,7 @@ def rows_of_year(
 ) -> tuple[dict[str, list[tuple]], Fraction]:
     """What every convention's progress of `year` needs, as read in the caller's unit of work
     (rows still to build: see `rendered_shares`), and the watch threshold."""
-    statuses = ("validated",) if validated_only else COUNTED_STATUSES
+    statuses = counted_statuses(validated_only)
     with cycle_collection_paused():  # hundreds of thousands of Python objects: see above
         rows = storage.progress_input_rows(con, year, statuses, None, _PREVIOUS_FOR)
     return rows, watch_threshold(con)

@@ -18,11 +18,11 @@ from pathlib import Path
 from lda_dash import config, storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import Status
+from lda_dash.domain.progress_report import action_status
 from lda_dash.services import setup
 from lda_dash.services.context import SetupNeeded, unit_of_work
 from lda_dash.services.national import load_reports, reports_over_years
 from lda_dash.services.national_money import load_clawbacks, load_money
-from lda_dash.services.progress import action_status
 from lda_dash.services.rerun_cache import RerunCache
 from lda_dash.storage.stamp import database_stamp
 

@@ -16,8 +16,9 @@ from fractions import Fraction
 from lda_dash import storage
 from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.clawback import ClawbackProposal, clawback_proposal
-from lda_dash.domain.model import COUNTED_STATUSES
+from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.services.national import cycle_collection_paused, load_reports
+from lda_dash.services.settings import clawback_threshold
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,13 @@ def load_clawbacks(
     if as_of <= date(year, 12, 31):
         return {}
     if threshold is None:
-        threshold = Fraction(storage.setting(con, "clawback_threshold", "1.0"))
+        threshold = clawback_threshold(con)
     payments = storage.payments_by_convention(con)
     allocations = allocations_of_year(
         year, storage.annex_budgets(con), payments, storage.overrides_of_year(con, year)
     )
     reports = load_reports(con, year, as_of, validated_only=True, convention_ids=list(allocations))
-    spending = storage.spending_by_convention_year(con, year, ("validated",))
+    spending = storage.spending_by_convention_year(con, year, (FigureStatus.VALIDATED,))
     decided = storage.decided_by_convention(con)
     proposals = {}
     with cycle_collection_paused():

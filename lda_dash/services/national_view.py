@@ -18,13 +18,13 @@ from lda_dash.charts import national as national_charts
 from lda_dash.services.national_data import NationalData, NationalSelection, load_national
 from lda_dash.services.rerun_cache import RerunCache
 from lda_dash.storage.stamp import database_stamp
+from lda_dash.tables.chart_data import figure_table
 from lda_dash.tables.national import (
     clawback_table,
     money_table,
     status_totals,
     territory_table,
 )
-from lda_dash.ui.chart_table import figure_table
 
 CLAWBACK_CHARTED = 10
 CLAWBACK_LISTED = 15

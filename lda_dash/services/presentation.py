@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.services.context import Context, Selection, page_unit_of_work
-from lda_dash.services.report_data import ExecutionReportData, read_report_data
+from lda_dash.services.report_data import read_report_data
 
 
 @dataclass(frozen=True)

@@ -8,74 +8,22 @@ officials; it also compares with the year before and says who has not reported y
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
-from fractions import Fraction
-from pathlib import Path
 
 from lda_dash import storage
-from lda_dash.domain.clawback import ClawbackProposal
-from lda_dash.domain.model import COUNTED_STATUSES, Mode, QuarterFigure
+from lda_dash.domain.model import QuarterFigure
+from lda_dash.domain.progress_report import ProgressReport, group_figures
+from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
+from lda_dash.domain.year_report import ExecutionReportData, quarter_figure
 from lda_dash.services.control import (
     ControlRefused,
     clawback_threshold,
     convention_record,
     load_clawback,
 )
-from lda_dash.services.finances import FinanceReport, load_finances
-from lda_dash.services.progress import ProgressReport, group_figures, load_progress
+from lda_dash.services.finances import load_finances
+from lda_dash.services.progress import load_progress
 from lda_dash.services.setup import is_demo
-from lda_dash.storage import database
-
-
-@dataclass(frozen=True)
-class ExecutionReportData:
-    """The year's references, progress, quarterly figures, finances, proposal and history."""
-
-    convention: dict
-    year: int
-    as_of: date
-    generated_at: datetime
-    demo: bool
-    payments: dict[int, Decimal]
-    actions: list[dict]
-    progress: ProgressReport
-    quarters: dict[tuple[int, str], dict[int, Fraction]]
-    finances: FinanceReport
-    threshold: Fraction
-    proposal: ClawbackProposal | None
-    no_proposal_reason: str | None
-    history: list[dict]
-    last_validated: datetime | None
-    # For the presentation, which is not a control view: it counts submitted figures too and
-    # marks them (DOMAIN.md section 9). The year and the year before with submitted figures, the
-    # quarters still waiting for validation and those reported (submitted or validated) per
-    # indicator, the partner organisations of each action, and the Prefect's decision.
-    submitted_progress: ProgressReport | None = None
-    previous_progress: ProgressReport | None = None
-    unvalidated: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
-    reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
-    organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    decision: dict | None = None
-
-    @property
-    def pending_validation(self) -> int:
-        """How many figures of the year are submitted and not yet validated."""
-        return sum(len(quarters) for quarters in self.unvalidated.values())
-
-    @property
-    def titles(self) -> dict[int, str]:
-        return {action["number"]: action["title"] for action in self.actions}
-
-
-def quarter_figure(mode: Mode, figure: QuarterFigure) -> Fraction | None:
-    """What a quarter column shows: the figure as entered, a rate as a percentage."""
-    if mode == Mode.TAUX:
-        if not figure.denominator:
-            return None
-        return Fraction(100 * figure.numerator, figure.denominator)
-    return None if figure.value is None else Fraction(figure.value)
 
 
 def read_report_data(
@@ -104,7 +52,7 @@ def read_report_data(
 
     specs = {(row.spec.action, row.spec.code): row.spec.mode for row in progress.rows}
     counted = storage.figures(con, convention_id, COUNTED_STATUSES)
-    grouped = group_figures([fig for fig in counted if fig.status == "validated"])
+    grouped = group_figures([fig for fig in counted if fig.status == FigureStatus.VALIDATED])
     quarters = {
         key: {q: quarter_figure(mode, fig) for q, fig in grouped.get((*key, year), {}).items()}
         for key, mode in specs.items()
@@ -127,7 +75,7 @@ def read_report_data(
         last_validated=storage.last_validated_update(con, convention_id, year),
         submitted_progress=load_progress(con, convention_id, year, as_of),
         previous_progress=_previous_progress(con, convention, year, as_of),
-        unvalidated=_quarters_of(counted, year, ("submitted",)),
+        unvalidated=_quarters_of(counted, year, (FigureStatus.SUBMITTED,)),
         reported_quarters=_quarters_of(counted, year, COUNTED_STATUSES),
         organisations=_organisations(con, convention_id),
         decision=next(
@@ -160,20 +108,3 @@ def _quarters_of(
         if fig.year == year and fig.status in statuses:
             quarters.setdefault((fig.action, fig.code), set()).add(fig.quarter)
     return {key: tuple(sorted(found)) for key, found in quarters.items()}
-
-
-def load_report_data(
-    path: Path | str | None,
-    year: int,
-    *,
-    convention_id: str | None = None,
-    as_of: date | None = None,
-) -> ExecutionReportData:
-    """One read-only unit of work; the first convention (Dijon) unless one is named."""
-    with database.connect(path, read_only=True) as con:
-        if convention_id is None:
-            found = storage.conventions(con)
-            if not found:
-                raise ControlRefused("aucune convention chargée")
-            convention_id = found[0]["id"]
-        return read_report_data(con, convention_id, year, as_of)

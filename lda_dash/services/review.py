@@ -15,8 +15,9 @@ from lda_dash.domain.entry import FigureKey, latest_ended_quarter
 from lda_dash.domain.model import IndicatorSpec
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import Actor
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.context import Context, Selection, page_unit_of_work, unit_of_work
-from lda_dash.tables.workflow import earlier_quarters
+from lda_dash.words.workflow import earlier_quarters
 
 UNASSIGNED = "Actions confiées à aucune organisation"
 
@@ -75,7 +76,7 @@ def load_review(
     pending: dict[tuple[str, int, int], list[PendingFigure]] = {}
     for record in records:
         spec = specs.get((record["action"], record["code"]))
-        if record["status"] != "submitted" or spec is None:
+        if record["status"] != FigureStatus.SUBMITTED or spec is None:
             continue
         key = (record["action"], record["code"], record["year"], record["quarter"])
         quarters = by_series[key[:3]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lda_dash import storage
 from lda_dash.domain.allocation import default_allocation, need_year2
-from lda_dash.domain.permissions import Actor
+from lda_dash.domain.permissions import Actor, Role
 from lda_dash.services import convention_files
 from lda_dash.services.accounts import add_account, slug
 from lda_dash.services.demo_figures import DEMO_AUTHOR, DEMO_TIME, demo_figures
@@ -39,7 +39,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False) -> dict
                 con,
                 convention_id,
                 demo_figures(specs, budgets),
-                Actor(DEMO_AUTHOR, "admin", trusted_import=True),
+                Actor(DEMO_AUTHOR, Role.ADMIN, trusted_import=True),
                 "Données de démonstration",
                 is_demo=True,
                 now=DEMO_TIME,
@@ -86,14 +86,21 @@ DEMO_ORGANISATIONS = {
     "Dijon Métropole, direction de l'action sociale (démo)": (1, 12, 14, 15, 16),
 }
 DEMO_ACCOUNTS = (
-    ("demo-partenaire", "partenaire", "Camille (Habitat Solidaire)",
+    ("demo-partenaire", Role.PARTENAIRE, "Camille (Habitat Solidaire)",
      "Association Habitat Solidaire (démo)"),
-    ("demo-partenaire-ccas", "partenaire", "Nadia (CCAS)", "CCAS de Dijon (démo)"),
-    ("demo-partenaire-maraude", "partenaire", "Yanis (maraude)",
+    ("demo-partenaire-ccas", Role.PARTENAIRE, "Nadia (CCAS)", "CCAS de Dijon (démo)"),
+    ("demo-partenaire-maraude", Role.PARTENAIRE, "Yanis (maraude)",
      "Équipe maraude et médiation (démo)"),
-    ("demo-partenaire-metropole", "partenaire", "Hélène (Métropole)",
+    ("demo-partenaire-metropole", Role.PARTENAIRE, "Hélène (Métropole)",
      "Dijon Métropole, direction de l'action sociale (démo)"),
-    ("demo-coordination", "coordination", "Claire, coordinatrice du plan", None),
-    ("demo-prefecture", "prefecture", "Service de la préfecture", None),
-    ("demo-admin", "admin", "Administration", None),
+    ("demo-coordination", Role.COORDINATION, "Claire, coordinatrice du plan", None),
+    ("demo-prefecture", Role.PREFECTURE, "Service de la préfecture", None),
+    ("demo-admin", Role.ADMIN, "Administration", None),
 )  # fmt: skip
+
+
+def migrate(path: Path | str | None = None) -> list[str]:
+    """Apply pending migrations to an existing database; the names applied (the app calls this
+    once per process, so an older file keeps working after an upgrade)."""
+    with database.connect(path) as con:
+        return database.migrate(con)

@@ -90,10 +90,6 @@ def set_active(con: Connection, login: str, active: bool) -> None:
     con.execute(SET_ACTIVE, [active, login])
 
 
-def set_password_hash(con: Connection, login: str, password_hash: str) -> None:
-    con.execute(SET_PASSWORD, [password_hash, login])
-
-
 def record_login_failure(
     con: Connection, login: str, attempts: int, locked_until: datetime | None
 ) -> None:
@@ -114,10 +110,6 @@ def organisations(con: Connection) -> list[dict]:
 
 def assign(con: Connection, convention_id: str, action: int, organisation_id: str) -> None:
     con.execute(ASSIGN, [convention_id, action, organisation_id])
-
-
-def unassign(con: Connection, convention_id: str, action: int, organisation_id: str) -> None:
-    con.execute(UNASSIGN, [convention_id, action, organisation_id])
 
 
 def assignments(con: Connection, convention_id: str) -> list[dict]:

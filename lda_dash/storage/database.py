@@ -24,8 +24,17 @@ _LOCK_MESSAGE = re.compile(r"lock", re.IGNORECASE)
 MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-class DatabaseBusy(RuntimeError):
+class DatabaseFault(RuntimeError):
+    """The database could not do what was asked (corrupt, read-only or full file, bad query):
+    the message is the engine's first line; callers above storage never see DuckDB's own types."""
+
+
+class DatabaseBusy(DatabaseFault):
     """Another process held the database for longer than the wait allows."""
+
+
+class SchemaMissing(DatabaseFault):
+    """The file holds no LDA Dash schema yet (`init` creates it)."""
 
 
 def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
@@ -41,9 +50,11 @@ def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnect
                         f"La base de données {path.name} est occupée par un autre traitement "
                         f"depuis plus de {timeout:g} s ; réessayez dans un instant."
                     ) from exc
-                raise
+                raise DatabaseFault(_first_line(exc)) from exc
             time.sleep(min(delay, max(0.0, deadline - time.monotonic())) * random.uniform(0.5, 1.0))
             delay = min(delay * 2, 0.5)
+        except duckdb.Error as exc:
+            raise DatabaseFault(_first_line(exc)) from exc
 
 
 @contextmanager
@@ -64,12 +75,23 @@ def connect(
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
-        except BaseException:
+        except BaseException as exc:
             con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.CatalogException):
+                raise SchemaMissing(_first_line(exc)) from exc
+            if isinstance(exc, duckdb.Error):
+                raise DatabaseFault(_first_line(exc)) from exc
             raise
-        con.execute("COMMIT")
+        try:
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            raise DatabaseFault(_first_line(exc)) from exc
     finally:
         con.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def migration_files() -> list[tuple[int, str, str]]:

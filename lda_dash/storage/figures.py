@@ -4,12 +4,12 @@ optimistic version checks and their history."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 import pandas as pd
 
-from lda_dash import fmt
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import (
     Actor,
@@ -17,6 +17,7 @@ from lda_dash.domain.permissions import (
     require,
     review_refusal,
 )
+from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.storage.base import Connection, append_history
 
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
@@ -25,11 +26,6 @@ FIGURES = """
 SELECT action_number, code, year, quarter, value, numerator, denominator, comment, status
 FROM figure WHERE convention_id = ? AND list_contains(?::VARCHAR[], status)
 ORDER BY action_number, code, year, quarter
-"""
-FIGURE_ROWS = """
-SELECT f.*, i.label, i.unit, i.mode FROM figure f
-LEFT JOIN indicator i USING (convention_id, action_number, code)
-WHERE f.convention_id = ? ORDER BY year, action_number, code, quarter
 """
 FIGURE_STATE = """
 SELECT value, numerator, denominator, status, version, updated_by, updated_at FROM figure
@@ -71,11 +67,7 @@ SELECT $1, $2, 'figure', $3, item, old_value, new_value, $4 FROM incoming_histor
 LAST_FIGURE_UPDATE = "SELECT max(updated_at) FROM figure WHERE convention_id = ?"
 COUNT_REAL_FIGURES = "SELECT count(*) FROM figure WHERE NOT is_demo"
 DELETE_DEMO_FIGURES = "DELETE FROM figure WHERE is_demo"
-ALL_FIGURE_STATUSES = ["draft", "submitted", "validated", "returned"]
-
-
-class ConcurrentEdit(RuntimeError):
-    """Someone saved the figure since it was read: nothing is overwritten."""
+ALL_FIGURE_STATUSES = [status.value for status in FigureStatus]
 
 
 def figures(
@@ -87,20 +79,6 @@ def figures(
         QuarterFigure(a, c, y, q, v, n, d, comment, status)
         for a, c, y, q, v, n, d, comment, status in rows
     ]
-
-
-def figure_rows(con: Connection, convention_id: str) -> pd.DataFrame:
-    """Every stored figure with its indicator's label, for tables and exports."""
-    return con.execute(FIGURE_ROWS, [convention_id]).df()
-
-
-def figure_versions(con: Connection, convention_id: str) -> dict[FigureKey, int]:
-    """The version of every stored figure, read with a form so that saving can detect edits."""
-    rows = con.execute(
-        "SELECT action_number, code, year, quarter, version FROM figure WHERE convention_id = ?",
-        [convention_id],
-    ).fetchall()
-    return {(a, c, y, q): v for a, c, y, q, v in rows}
 
 
 def last_figure_update(con: Connection, convention_id: str) -> datetime | None:
@@ -123,18 +101,33 @@ def figure_text(value, numerator, denominator) -> str:
     return "" if value is None else format(Decimal(value).normalize(), "f")
 
 
-def _check_version(key: FigureKey, state, expected: Mapping[FigureKey, int | None] | None):
+@dataclass(frozen=True)
+class StoredFigure:
+    """A figure as stored, with what the workflow and the version check need."""
+
+    value: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    status: str
+    version: int
+    updated_by: str | None
+    updated_at: datetime | None
+
+    @property
+    def text(self) -> str:
+        return figure_text(self.value, self.numerator, self.denominator)
+
+
+def _check_version(
+    key: FigureKey, state: StoredFigure | None, expected: Mapping[FigureKey, int | None] | None
+) -> None:
     if expected is None or key not in expected:
         return
-    stored = None if state is None else state[4]
-    if stored != expected[key]:
-        who = "quelqu'un" if state is None else state[5]
-        when = "" if state is None else f" le {fmt.moment(state[6])}"
-        action, code, year, quarter = key
+    if (None if state is None else state.version) != expected[key]:
         raise ConcurrentEdit(
-            f"Action {action} · {code} · {year} T{quarter} : ce chiffre a été modifié par "
-            f"{who}{when} depuis que vous l'avez ouvert. Rechargez la page pour voir sa valeur, "
-            "puis enregistrez à nouveau : rien n'a été écrasé."
+            key,
+            None if state is None else state.updated_by,
+            None if state is None else state.updated_at,
         )
 
 
@@ -167,7 +160,7 @@ def save_figures(
     for fig in incoming:
         key = (fig.action, fig.code, fig.year, fig.quarter)
         state = states.get(key)
-        current = None if state is None else state[3]
+        current = None if state is None else state.status
         require(
             figure_write_refusal(
                 actor, assigned.get(fig.action, set()), current, fig.status,
@@ -175,9 +168,9 @@ def save_figures(
             )
         )  # fmt: skip
         _check_version(key, state, expected_versions)
-        old_text = None if state is None else figure_text(*state[:3])
+        old_text = None if state is None else state.text
         new_text = figure_text(fig.value, fig.numerator, fig.denominator)
-        version = 1 if state is None else state[4] + 1
+        version = 1 if state is None else state.version + 1
         rows.append(
             (*key, None if fig.value is None else str(fig.value), fig.numerator, fig.denominator,
              fig.comment or "", fig.status, version)
@@ -193,9 +186,9 @@ def save_figures(
     return len(history)
 
 
-def _states(con: Connection, convention_id: str) -> dict[FigureKey, tuple]:
+def _states(con: Connection, convention_id: str) -> dict[FigureKey, StoredFigure]:
     rows = con.execute(FIGURE_STATES, [convention_id]).fetchall()
-    return {tuple(row[:4]): row[4:] for row in rows}
+    return {tuple(row[:4]): StoredFigure(*row[4:]) for row in rows}
 
 
 def _assignments(con: Connection, convention_id: str) -> dict[int, set[str]]:
@@ -246,15 +239,16 @@ def review_figures(
     now: datetime | None = None,
 ) -> int:
     """Validate, or return with a reason the partner will see, submitted figures (coordination)."""
-    if decision not in ("validated", "returned"):
+    if decision not in (FigureStatus.VALIDATED, FigureStatus.RETURNED):
         raise ValueError(decision)
-    if decision == "returned" and not reason.strip():
+    if decision == FigureStatus.RETURNED and not reason.strip():
         require("le motif du renvoi est obligatoire : le partenaire le verra")
     now = now or datetime.now()
     count = 0
     for key in keys:
-        state = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()
-        current = None if state is None else state[3]
+        row = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()
+        state = None if row is None else StoredFigure(*row)
+        current = None if state is None else state.status
         require(review_refusal(actor, current, is_year_locked(con, convention_id, key[2])))
         con.execute(
             REVIEW_FIGURE,
@@ -264,9 +258,10 @@ def review_figures(
         append_history(
             con, actor.login, "figure", convention_id,
             f"action {action} · {code} · {year} T{quarter}",
-            f"{figure_text(*state[:3])} (submitted)",
-            f"{figure_text(*state[:3])} ({decision})",
-            reason.strip() or ("Validation" if decision == "validated" else None), now=now,
+            f"{state.text} ({FigureStatus.SUBMITTED})",
+            f"{state.text} ({decision})",
+            reason.strip() or (None if decision == FigureStatus.RETURNED else "Validation"),
+            now=now,
         )  # fmt: skip
         count += 1
     return count

@@ -14,11 +14,12 @@ from fractions import Fraction
 
 from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, Status
-from lda_dash.services.progress import action_status
-from lda_dash.services.report_data import ExecutionReportData
-from lda_dash.story import outlook, words
+from lda_dash.domain.progress_report import action_status
+from lda_dash.domain.year_report import ExecutionReportData
+from lda_dash.story import outlook
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 from lda_dash.story.outlook import mean_attainment, shown
+from lda_dash.words import values as words
 
 NO_CATEGORY = "Sans catégorie"
 OBJECTIVE_LINE = "objectif : 100 %"

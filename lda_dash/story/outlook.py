@@ -13,11 +13,11 @@ from fractions import Fraction
 from lda_dash import fmt
 from lda_dash.domain.deadlines import timeline
 from lda_dash.domain.model import Status
+from lda_dash.domain.progress_report import ProgressReport, action_status
 from lda_dash.domain.reporting import missing_quarters, next_quarter_end, payment_due
-from lda_dash.services.progress import ProgressReport, action_status
-from lda_dash.services.report_data import ExecutionReportData
-from lda_dash.story import words
+from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
+from lda_dash.words import values as words
 
 PROPOSAL_ONLY = "Proposition : la décision revient au préfet (article 4 de la convention)."
 MOVE_POINTS = 10  # a change of attainment worth saying out loud, in percentage points

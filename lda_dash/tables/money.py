@@ -13,8 +13,8 @@ from lda_dash import fmt
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.deadlines import Step
 from lda_dash.domain.finances import ActionFinance, YearBalance
-from lda_dash.exports.texts import history_value
-from lda_dash.tables.labels import money
+from lda_dash.words.labels import money
+from lda_dash.words.texts import history_value
 
 BELOW = "⬇ oui"
 NOT_BELOW = "non"

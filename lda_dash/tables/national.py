@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from lda_dash import fmt
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import ACTION_STATUS_ORDER
-from lda_dash.services.national_data import Territory
-from lda_dash.tables.labels import STATUS_ICONS, money
+from lda_dash.words.labels import STATUS_ICONS, money
+
+if TYPE_CHECKING:  # types only: the services build these, tables only read them
+    from lda_dash.services.national_data import Territory
 
 
 def status_totals(territories: Sequence[Territory]) -> Counter:

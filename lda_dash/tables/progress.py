@@ -9,8 +9,8 @@ import pandas as pd
 from lda_dash import fmt
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.progress import IndicatorProgress, year_value
-from lda_dash.services.progress import ProgressReport, action_status
-from lda_dash.tables.labels import (
+from lda_dash.domain.progress_report import ProgressReport, action_status
+from lda_dash.words.labels import (
     FIGURE_STATUS_LABELS,
     MODE_SHORT_LABELS,
     indicator_value,

@@ -4,6 +4,7 @@ figures, the reporting grid with its colours and words, the targets and weights.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -11,9 +12,11 @@ from pandas.io.formats.style import Styler
 from lda_dash import fmt
 from lda_dash.domain.completeness import Reporting
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec, Mode
-from lda_dash.services.review import PendingFigure, ReportingCell
-from lda_dash.tables.labels import MODE_SHORT_LABELS, indicator_value
-from lda_dash.tables.workflow import figure_shown
+from lda_dash.words.labels import MODE_SHORT_LABELS, indicator_value
+from lda_dash.words.workflow import figure_shown
+
+if TYPE_CHECKING:  # types only: the services build these, tables only read them
+    from lda_dash.services.review import PendingFigure, ReportingCell
 
 REPORTING_WORDS = {
     Reporting.VALIDATED: "✔ validé",

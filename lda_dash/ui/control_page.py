@@ -11,9 +11,9 @@ from datetime import date
 import streamlit as st
 
 from lda_dash import config, fmt
-from lda_dash.exports.texts import sentence, threshold_words
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
+from lda_dash.words.texts import sentence, threshold_words
 
 
 def _load(path, wanted) -> ControlData:

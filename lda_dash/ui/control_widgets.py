@@ -12,12 +12,12 @@ from lda_dash import exports, fmt
 from lda_dash.charts import money as money_charts
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.deadlines import timeline
-from lda_dash.exports.texts import threshold_words
 from lda_dash.services.control_actions import report_file, report_file_name
 from lda_dash.services.control_data import ControlData
-from lda_dash.tables.labels import money
 from lda_dash.tables.money import bases_table, clawback_table, timeline_views
 from lda_dash.ui import chart_table
+from lda_dash.words.labels import money
+from lda_dash.words.texts import threshold_words
 
 THRESHOLD_KEY = "explored_threshold"
 THRESHOLD_RANGE = (50, 100)  # percent

@@ -7,9 +7,10 @@ import streamlit as st
 
 from lda_dash.domain.entry import FieldIssues, FieldKey
 from lda_dash.domain.model import Mode
+from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, EntryIndicator
-from lda_dash.tables.labels import indicator_value
-from lda_dash.tables.workflow import (
+from lda_dash.words.labels import indicator_value
+from lda_dash.words.workflow import (
     MODE_INPUTS,
     WORKFLOW_COLOURS,
     WORKFLOW_LABELS,
@@ -72,9 +73,9 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
                 )  # fmt: skip
             elif record is not None and record["comment"]:
                 st.caption(f"Commentaire : {record['comment']}")
-        if status == "returned" and record.get("return_reason"):
+        if status == FigureStatus.RETURNED and record.get("return_reason"):
             st.error(f"Renvoyé par la coordination : « {record['return_reason']} »", icon="↩")
-        elif status == "draft" and record.get("return_reason"):
+        elif status == FigureStatus.DRAFT and record.get("return_reason"):
             st.info(
                 f"Renvoyé par la coordination : « {record['return_reason']} ». Corrigé en "
                 "brouillon : soumettez le trimestre pour le lui transmettre.",

@@ -12,14 +12,15 @@ from decimal import Decimal
 
 import streamlit as st
 
-from lda_dash import auth, config
+from lda_dash import config
 from lda_dash.domain.entry import FieldInput
 from lda_dash.domain.model import Mode
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import PermissionDenied
+from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.services.entry import EntryData, EntryIndicator, save_entry
-from lda_dash.storage import database
-from lda_dash.storage.figures import ConcurrentEdit
+from lda_dash.services.errors import DatabaseBusy
+from lda_dash.ui import auth
 from lda_dash.ui.entry_fields import PRODUCED, indicator_groups, parts, widget_key
 
 ISSUES_KEY = "entry_issues"  # period → {field: FieldIssues} of the last attempt
@@ -122,7 +123,7 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
     period = (data.year, data.quarter)
     st.session_state.pop(CONFIRM_KEY, None)
     st.session_state.pop(NOTICE_KEY, None)
-    submitting = status == "submitted"
+    submitting = status == FigureStatus.SUBMITTED
     inputs = _fields_to_save(data, submitting)
     if not inputs:
         _notice("info", "Rien à enregistrer : aucun chiffre n'est saisi pour ce trimestre.")
@@ -138,7 +139,7 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
         st.session_state[CONFLICT_KEY] = period
         _notice("error", str(conflict))
         return
-    except (PermissionDenied, database.DatabaseBusy) as refused:
+    except (PermissionDenied, DatabaseBusy) as refused:
         _notice("error", f"Rien n'a été enregistré : {refused}")
         return
     st.session_state.setdefault(ISSUES_KEY, {})[period] = check.issues
@@ -202,11 +203,11 @@ def entry_form(data: EntryData) -> None:
         draft, submit = st.columns(2)
         draft.form_submit_button(
             "Enregistrer le brouillon", icon=":material/save:", on_click=on_save,
-            args=(data, "draft"), width="stretch",
+            args=(data, FigureStatus.DRAFT), width="stretch",
         )  # fmt: skip
         submit.form_submit_button(
             "Soumettre le trimestre", type="primary", icon=":material/send:", on_click=on_save,
-            args=(data, "submitted"), width="stretch",
+            args=(data, FigureStatus.SUBMITTED), width="stretch",
         )  # fmt: skip
     _after_form(data, len(editable))
 
@@ -225,7 +226,7 @@ def _after_form(data: EntryData, count: int) -> None:
             yes, no = st.columns(2)
             yes.button(
                 "Confirmer la soumission", type="primary", on_click=on_save,
-                args=(data, "submitted", True), width="stretch",
+                args=(data, FigureStatus.SUBMITTED, True), width="stretch",
             )  # fmt: skip
             no.button("Annuler", on_click=_cancel_submission, width="stretch")
     if st.session_state.get(CONFLICT_KEY) == period:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lda_dash import auth, config
+from lda_dash import config
 from lda_dash.domain.permissions import PermissionDenied
+from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.exports.tables import CSV_MIME, XLSX_MIME
 from lda_dash.importers.figures_file import MAX_BYTES, TEMPLATE_HEADER, FiguresFileError
 from lda_dash.services.entry import EntryData
@@ -19,15 +20,18 @@ from lda_dash.services.entry_files import (
     template_files,
     template_name,
 )
-from lda_dash.storage import database
-from lda_dash.storage.figures import ConcurrentEdit
+from lda_dash.services.errors import DatabaseBusy
+from lda_dash.ui import auth
 from lda_dash.ui.entry_form import forget_all_fields
 
 UPLOADER_KEY = "entry_uploader_round"  # a new uploader, empty, after each import
 CHECKS_KEY = "entry_file_checks"  # file id → FileCheck, so a rerun does not check again
 DONE_KEY = "entry_import_done"
 SHORT_LIST = 50
-IMPORTS = {"draft": "Importer comme brouillon", "submitted": "Importer et soumettre"}
+IMPORTS = {
+    FigureStatus.DRAFT: "Importer comme brouillon",
+    FigureStatus.SUBMITTED: "Importer et soumettre",
+}
 FORMAT_HELP = f"""
 Une ligne par chiffre, avec les en-têtes `{TEMPLATE_HEADER}` (majuscules et accents
 indifférents). `valeur` pour tous les indicateurs sauf les taux, qui ont `numerateur` et
@@ -67,7 +71,7 @@ def upload_section(data: EntryData) -> None:
         try:
             check = check_file(
                 config.db_path(), data.context.convention_id, auth.current_actor(),
-                uploaded.getvalue(), uploaded.name, "draft", progress=bar.progress,
+                uploaded.getvalue(), uploaded.name, FigureStatus.DRAFT, progress=bar.progress,
             )  # fmt: skip
         except FiguresFileError as unreadable:
             bar.empty()
@@ -126,11 +130,11 @@ def _issue_table(issues, heading: str) -> None:
 def _import_buttons(data: EntryData, uploaded) -> None:
     left, right = st.columns(2)
     chosen = None
-    if left.button(IMPORTS["draft"], icon=":material/save:", width="stretch"):
-        chosen = "draft"
-    if right.button(IMPORTS["submitted"], type="primary", icon=":material/send:",
+    if left.button(IMPORTS[FigureStatus.DRAFT], icon=":material/save:", width="stretch"):
+        chosen = FigureStatus.DRAFT
+    if right.button(IMPORTS[FigureStatus.SUBMITTED], type="primary", icon=":material/send:",
                     width="stretch"):  # fmt: skip
-        chosen = "submitted"
+        chosen = FigureStatus.SUBMITTED
     if chosen is None:
         return
     bar = st.progress(0.0, "Import…")
@@ -139,14 +143,18 @@ def _import_buttons(data: EntryData, uploaded) -> None:
             config.db_path(), data.context.convention_id, auth.current_actor(),
             uploaded.getvalue(), uploaded.name, chosen, progress=bar.progress,
         )  # fmt: skip
-    except (FiguresFileError, PermissionDenied, ConcurrentEdit, database.DatabaseBusy) as refused:
+    except (FiguresFileError, PermissionDenied, ConcurrentEdit, DatabaseBusy) as refused:
         st.error(f"Import refusé, rien n'a été enregistré : {refused}")
         return
     if not check.ok:  # the stored figures changed since the preview
         st.session_state[CHECKS_KEY][uploaded.file_id] = check
         st.rerun()
     count = len(check.result.figures)
-    what = "soumis à la coordination" if chosen == "submitted" else "enregistrés comme brouillon"
+    what = (
+        "soumis à la coordination"
+        if chosen == FigureStatus.SUBMITTED
+        else "enregistrés comme brouillon"
+    )
     st.session_state[DONE_KEY] = f"Fichier « {uploaded.name} » importé : {count} chiffres {what}."
     st.session_state[UPLOADER_KEY] = st.session_state.get(UPLOADER_KEY, 0) + 1
     st.session_state.pop(CHECKS_KEY, None)

@@ -13,6 +13,7 @@ import streamlit as st
 
 from lda_dash.charts.slides import ACCENT, INK, MUTED, story_figure
 from lda_dash.story import Chart, KeyFigure, Slide, SlideKind
+from lda_dash.tables.chart_data import story_table
 from lda_dash.ui import chart_table, widgets
 from lda_dash.ui.chart_png import plotly_config
 
@@ -131,7 +132,7 @@ def chart_data(slide: Slide) -> None:
         return
     rows = "Indicateur" if slide.kind == SlideKind.ACTION else "Action"
     chart_table.data_table(
-        lambda: chart_table.story_table(slide.chart, rows), alt=chart_alt(slide.chart), key="slide"
+        lambda: story_table(slide.chart, rows), alt=chart_alt(slide.chart), key="slide"
     )
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from lda_dash import config
 from lda_dash.services.context import Context, Selection, SetupNeeded, convention_label
-from lda_dash.storage import database
+from lda_dash.services.errors import DatabaseBusy
 from lda_dash.ui import widgets
 
 CONVENTION_KEY = "convention_id"
@@ -39,7 +39,7 @@ def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Load
     except SetupNeeded:
         widgets.setup_needed(path)
         st.stop()
-    except database.DatabaseBusy as busy:
+    except DatabaseBusy as busy:
         st.error(str(busy), icon="⏳")
         st.button("Réessayer", type="primary")
         st.stop()

@@ -9,8 +9,8 @@ import streamlit as st
 
 from lda_dash import config, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
-from lda_dash.storage import database
-from lda_dash.tables.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
+from lda_dash.services import setup
+from lda_dash.words.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
 
 DEMO_BANNER = (
     "**Données de démonstration** : les chiffres affichés sont fictifs, générés pour présenter "
@@ -76,5 +76,4 @@ def freshness(last_update: datetime | None, as_of: date) -> None:
 @st.cache_resource(show_spinner=False)
 def ensure_schema(path: str) -> list[str]:
     """Apply pending migrations once per process and database, so an older file keeps working."""
-    with database.connect(path) as con:
-        return database.migrate(con)
+    return setup.migrate(path)

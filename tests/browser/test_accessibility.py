@@ -15,7 +15,7 @@ import re
 import pytest
 from conftest import ARTIFACTS, screenshot_on_failure, wait_until_idle
 
-from lda_dash.auth import PAGES, home_page_title
+from lda_dash.ui.auth import PAGES, home_page_title
 from lda_dash.ui.chart_table import DATA_LABEL
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from conftest import (
     wait_until_idle,
 )
 
-from lda_dash.auth import home_page_title
+from lda_dash.ui.auth import home_page_title
 
 pytestmark = pytest.mark.browser
 

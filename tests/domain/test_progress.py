@@ -12,10 +12,10 @@ from lda_dash.domain.progress import (
     attainment,
     expected_to_date,
     indicator_progress,
-    round_ratio,
     year_closed,
     year_value,
 )
+from lda_dash.domain.rounding import ratio_4
 
 OPEN = date(2021, 8, 15)  # during the year
 CLOSED = date(2022, 1, 1)  # the day after 31 December
@@ -124,11 +124,12 @@ def test_year_closed(as_of, quarters, closed):
         (Fraction(16999, 20000), Decimal("0.8500")),  # 0.84995 rounds half up
         (Fraction(16998, 20000), Decimal("0.8499")),
         (Fraction(2, 3), Decimal("0.6667")),
+        (Fraction(66665, 100000), Decimal("0.6667")),  # half up; half to even would give 0.6666
         (Fraction(1), Decimal("1.0000")),
     ],
 )
 def test_ratios_round_half_up_to_four_decimals(ratio, rounded):
-    assert round_ratio(ratio) == rounded
+    assert ratio_4(ratio) == Fraction(rounded)
 
 
 # fmt: off

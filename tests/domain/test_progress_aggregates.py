@@ -13,9 +13,9 @@ from lda_dash.domain.progress import (
     YearAggregate,
     aggregate_year_value,
     reaches,
-    round_ratio,
     year_value,
 )
+from lda_dash.domain.rounding import ratio_4
 
 SCALE = 1_000_000
 
@@ -78,7 +78,7 @@ def test_no_aggregate_means_no_year_value(mode):
 def reaches_by_decimal(ratio: Fraction, threshold) -> bool:
     """The definition: round half up to 4 decimals, then compare."""
     limit = threshold if isinstance(threshold, Fraction) else Fraction(str(threshold))
-    return Fraction(round_ratio(ratio)) >= limit
+    return ratio_4(ratio) >= limit
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ import pytest
 from conftest import open_page, signed_in
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, storage
+from lda_dash import storage
 from lda_dash.storage import database
+from lda_dash.ui import auth
 
 PAGE = "lda_dash/pages/admin.py"
 DASHBOARD = "lda_dash/pages/dashboard.py"

@@ -10,11 +10,12 @@ import pytest
 from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, fmt, storage
+from lda_dash import fmt, storage
 from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.permissions import Actor, PermissionDenied
 from lda_dash.services.control import load_clawback
 from lda_dash.storage import database
+from lda_dash.ui import auth
 
 CID = "dijon-2021-2022"
 CONTROL_PAGE = "lda_dash/pages/control.py"

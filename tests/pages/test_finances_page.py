@@ -8,10 +8,11 @@ import pytest
 from conftest import open_page, page_tables, plain
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, fmt, storage
+from lda_dash import fmt, storage
 from lda_dash.services.control import load_allocation
 from lda_dash.services.finances import load_finances
 from lda_dash.storage import database
+from lda_dash.ui import auth
 
 CID = "dijon-2021-2022"
 FINANCES_PAGE = "lda_dash/pages/finances.py"

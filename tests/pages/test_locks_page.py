@@ -8,9 +8,10 @@ from decimal import Decimal
 from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth, storage
+from lda_dash import storage
 from lda_dash.domain.permissions import Actor
 from lda_dash.storage import database
+from lda_dash.ui import auth
 
 CID = "dijon-2021-2022"
 LOCKS_PAGE = "lda_dash/pages/locks.py"

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from conftest import open_page, plain
 
-from lda_dash.auth import PAGES
 from lda_dash.scale.database import generate_database
 from lda_dash.scale.synthetic import SyntheticPlan
+from lda_dash.ui.auth import PAGES
 
 NATIONAL_PAGE = "lda_dash/pages/national.py"
 YEAR = date.today().year  # the page opens on the current year, the year under review before it

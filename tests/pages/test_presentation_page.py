@@ -6,10 +6,10 @@ import pytest
 from conftest import open_page, plain
 from streamlit.testing.v1 import AppTest
 
-from lda_dash import auth
-from lda_dash.services.report_data import load_report_data
 from lda_dash.services.setup import DEMO_ORGANISATIONS
 from lda_dash.story import build_story
+from lda_dash.ui import auth
+from tests.reading import load_report_data
 
 PAGE = "lda_dash/pages/presentation.py"
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
-from lda_dash.story.words import value_text
+from lda_dash.domain.workflow import FigureStatus
+from lda_dash.words.values import value_text
 
 STATUS_ICONS = {
     Status.ACHIEVED: "✅",
@@ -45,10 +46,10 @@ MODE_SHORT_LABELS = {
 }
 
 FIGURE_STATUS_LABELS = {
-    "validated": "✔ validée",
-    "submitted": "⏳ soumise, non validée",
-    "draft": "brouillon",
-    "returned": "renvoyée",
+    FigureStatus.VALIDATED: "✔ validée",
+    FigureStatus.SUBMITTED: "⏳ soumise, non validée",
+    FigureStatus.DRAFT: "brouillon",
+    FigureStatus.RETURNED: "renvoyée",
 }
 
 

@@ -10,21 +10,22 @@ from collections.abc import Mapping
 
 from lda_dash import fmt
 from lda_dash.domain.model import IndicatorSpec, Mode
-from lda_dash.exports.texts import FIGURE_STATUS_WORDS
+from lda_dash.domain.workflow import FigureStatus
+from lda_dash.words.texts import FIGURE_STATUS_WORDS
 
 WORKFLOW_LABELS = {
     None: "○ non saisi",
-    "draft": "✎ brouillon",
-    "submitted": "⏳ soumis",
-    "validated": "✔ validé",
-    "returned": "↩ renvoyé",
+    FigureStatus.DRAFT: "✎ brouillon",
+    FigureStatus.SUBMITTED: "⏳ soumis",
+    FigureStatus.VALIDATED: "✔ validé",
+    FigureStatus.RETURNED: "↩ renvoyé",
 }
 WORKFLOW_COLOURS = {
     None: "gray",
-    "draft": "gray",
-    "submitted": "blue",
-    "validated": "green",
-    "returned": "red",
+    FigureStatus.DRAFT: "gray",
+    FigureStatus.SUBMITTED: "blue",
+    FigureStatus.VALIDATED: "green",
+    FigureStatus.RETURNED: "red",
 }
 MODE_INPUTS = {
     Mode.SOMME: "nombre du trimestre",
@@ -62,6 +63,6 @@ def earlier_quarters(spec: IndicatorSpec, quarters: Mapping[int, Mapping], quart
             parts.append(f"T{earlier} : non saisi")
             continue
         status = record["status"]
-        note = "" if status == "validated" else f" ({FIGURE_STATUS_WORDS[status]})"
+        note = "" if status == FigureStatus.VALIDATED else f" ({FIGURE_STATUS_WORDS[status]})"
         parts.append(f"T{earlier} : {figure_shown(spec, record)}{note}")
     return " · ".join(parts)

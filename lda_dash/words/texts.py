@@ -8,7 +8,8 @@ from fractions import Fraction
 
 from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
-from lda_dash.services.report_data import ExecutionReportData
+from lda_dash.domain.workflow import FigureStatus
+from lda_dash.domain.year_report import ExecutionReportData
 
 MODE_SHORT = {
     Mode.SOMME: "somme",
@@ -116,10 +117,10 @@ def yes_no(flag: bool) -> str:
 
 
 FIGURE_STATUS_WORDS = {
-    "draft": "brouillon",
-    "submitted": "soumis",
-    "validated": "validé",
-    "returned": "renvoyé",
+    FigureStatus.DRAFT: "brouillon",
+    FigureStatus.SUBMITTED: "soumis",
+    FigureStatus.VALIDATED: "validé",
+    FigureStatus.RETURNED: "renvoyé",
 }
 HISTORY_ENTITIES = {
     "figure": "chiffre",

@@ -9,15 +9,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lda_dash import storage
-from lda_dash.domain.permissions import ROLE_LABELS, Actor
-from lda_dash.services import accounts, setup
-from lda_dash.storage import database
+from lda_dash.domain.permissions import ROLE_LABELS, Actor, Role
+from lda_dash.services import sign_in
 from lda_dash.ui import widgets
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
-EVERYONE = ("partenaire", "coordination", "prefecture", "admin")
+EVERYONE = (Role.PARTENAIRE, Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -33,31 +31,31 @@ class PageSpec:
 
 PAGES = (
     PageSpec("lda_dash/pages/entry.py", "Saisie trimestrielle", ":material/edit_note:",
-             "saisie", ("partenaire",)),
+             "saisie", (Role.PARTENAIRE,)),
     PageSpec("lda_dash/pages/dashboard.py", "Tableau de bord", ":material/dashboard:",
              "tableau-de-bord"),
     PageSpec("lda_dash/pages/action.py", "Fiche action", ":material/description:",
              "fiche-action"),
     PageSpec("lda_dash/pages/national.py", "Vue nationale", ":material/public:",
-             "vue-nationale", ("admin",)),
+             "vue-nationale", (Role.ADMIN,)),
     PageSpec("lda_dash/pages/validation.py", "Validation des chiffres", ":material/fact_check:",
-             "validation", ("coordination",)),
+             "validation", (Role.COORDINATION,)),
     PageSpec("lda_dash/pages/finances.py", "Finances", ":material/euro:", "finances",
-             ("coordination", "prefecture", "admin")),
+             (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)),
     PageSpec("lda_dash/pages/allocation.py", "Répartition du versement",
-             ":material/pie_chart:", "repartition", ("coordination",)),
+             ":material/pie_chart:", "repartition", (Role.COORDINATION,)),
     PageSpec("lda_dash/pages/control.py", "Contrôle et reversement", ":material/gavel:",
-             "controle", ("prefecture",)),
+             "controle", (Role.PREFECTURE,)),
     PageSpec("lda_dash/pages/control_view.py", "Contrôle et reversement", ":material/gavel:",
-             "controle-consultation", ("coordination", "admin")),
+             "controle-consultation", (Role.COORDINATION, Role.ADMIN)),
     PageSpec("lda_dash/pages/locks.py", "Verrous des années", ":material/lock:", "verrous",
-             ("admin",)),
+             (Role.ADMIN,)),
     PageSpec("lda_dash/pages/presentation.py", "Présentation", ":material/slideshow:",
-             "presentation", ("coordination", "admin")),
+             "presentation", (Role.COORDINATION, Role.ADMIN)),
     PageSpec("lda_dash/pages/admin.py", "Administration", ":material/admin_panel_settings:",
-             "administration", ("admin",)),
+             "administration", (Role.ADMIN,)),
     PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
-             ("coordination", "prefecture", "admin")),
+             (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)),
 )  # fmt: skip
 
 
@@ -114,8 +112,7 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
-    with database.connect() as con:
-        result = accounts.sign_in_by_email(con, st.user.email or "")
+    result = sign_in.with_email(st.user.email or "")
     if result.actor is None:
         st.session_state["auth_message"] = result.message
         return None
@@ -131,10 +128,10 @@ ABOUT = (
     "éventuel reversement."
 )
 ROLE_TASKS = {
-    "partenaire": "déclare les chiffres trimestriels des actions de son organisme",
-    "coordination": "valide les chiffres, suit le plan et le présente",
-    "prefecture": "contrôle l'atteinte des objectifs et décide du reversement",
-    "admin": "gère les comptes, les conventions et les verrous des années",
+    Role.PARTENAIRE: "déclare les chiffres trimestriels des actions de son organisme",
+    Role.COORDINATION: "valide les chiffres, suit le plan et le présente",
+    Role.PREFECTURE: "contrôle l'atteinte des objectifs et décide du reversement",
+    Role.ADMIN: "gère les comptes, les conventions et les verrous des années",
 }
 
 
@@ -160,14 +157,11 @@ def login_page() -> None:
     message = st.session_state.pop("auth_message", None)
     if message:
         st.warning(message, icon=":material/info:")
-    with database.connect() as con:
-        demo = setup.is_demo(con)
-        known = storage.accounts(con)
-        has_convention = bool(storage.conventions(con))
-    if not has_convention:
+    screen = sign_in.login_screen()
+    demo, known, demo_accounts = screen.demo, screen.accounts, screen.demo_accounts
+    if not screen.has_convention:
         widgets.setup_needed()
         st.stop()
-    demo_accounts = [a for a in known if a["is_demo"] and a["active"]]
     if not known:
         st.info(
             "Aucun compte n'existe encore. Un administrateur en crée un sur le serveur avec "
@@ -185,8 +179,7 @@ def login_page() -> None:
         login = st.text_input("Identifiant", autocomplete="username")
         password = st.text_input("Mot de passe", type="password", autocomplete="current-password")
         if st.form_submit_button("Se connecter", type="primary"):
-            with database.connect() as con:
-                result = accounts.sign_in(con, login, password)
+            result = sign_in.with_password(login, password)
             if result.actor is None:
                 st.error(result.message, icon=":material/error:")
             else:
@@ -211,13 +204,8 @@ def login_page() -> None:
             for record in demo_accounts:
                 label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
-                    _remember(accounts.actor_of(_account(record["login"])))
+                    _remember(sign_in.demo_profile(record["login"]))
                     st.rerun()
-
-
-def _account(login: str) -> dict:
-    with database.connect() as con:
-        return storage.account(con, login)
 
 
 def sidebar_identity(actor: Actor) -> None:

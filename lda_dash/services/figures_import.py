@@ -1,0 +1,48 @@
+"""Importing a figures file from the server (DOMAIN.md sections 10 and 11): read, check every
+row against the catalogue and the stored figures, then save all or nothing.
+
+Figures imported this way are recorded as validated, by the login given: the command line is
+run by an administrator on the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lda_dash import storage
+from lda_dash.domain.permissions import Actor, Role
+from lda_dash.domain.validation import RowIssue, validate_figure_rows
+from lda_dash.domain.workflow import FigureStatus
+from lda_dash.importers.figures_file import read_figures_file
+from lda_dash.services.conventions import accepted_years, pick_convention
+from lda_dash.storage import database
+
+
+@dataclass(frozen=True)
+class FiguresImport:
+    """What an import did: the errors that refused it, or how many rows were read and saved."""
+
+    errors: list[RowIssue]
+    warnings: list[RowIssue]
+    read: int = 0
+    changed: int = 0
+
+
+def import_figures_file(db, wanted_convention: str | None, path: Path, login: str) -> FiguresImport:
+    rows = read_figures_file(path.read_bytes(), path.name)
+    with database.connect(db) as con:
+        convention = pick_convention(con, wanted_convention)
+        cid = convention["id"]
+        specs = storage.indicator_specs(con, cid)
+        existing = {(f.action, f.code, f.year, f.quarter): f for f in storage.figures(con, cid)}
+        result = validate_figure_rows(
+            rows, specs, existing, years=accepted_years(convention), status=FigureStatus.VALIDATED
+        )
+        if result.errors:
+            return FiguresImport(result.errors, result.warnings)
+        importer = Actor(login, Role.ADMIN, trusted_import=True)
+        changed = storage.save_figures(
+            con, cid, result.figures, importer, f"Import du fichier {path.name}"
+        )
+    return FiguresImport([], result.warnings, len(result.figures), changed)
