@@ -23,6 +23,7 @@ from lda_dash.cli_backup import add_parsers as add_backup_parsers
 from lda_dash.cli_bench import add_parsers as add_bench_parsers
 from lda_dash.cli_convention import add_parsers as add_convention_parsers
 from lda_dash.cli_export import add_parsers as add_export_parsers
+from lda_dash.cli_forecast import add_parsers as add_forecast_parsers
 from lda_dash.control import ControlRefused, load_clawback
 from lda_dash.convention_data import stored_annex
 from lda_dash.convention_import import ConventionImportError
@@ -253,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
     add_bench_parsers(sub, common)
+    add_forecast_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 
