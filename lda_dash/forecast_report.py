@@ -18,10 +18,11 @@ from lda_dash.domain.forecast import (
     IndicatorForecast,
     forecast,
     indicator_forecast,
+    project_value,
     projected_spending,
 )
 from lda_dash.domain.model import COUNTED_STATUSES, SPENDING_CODE, Mode
-from lda_dash.domain.progress import as_fraction, year_value
+from lda_dash.domain.progress import IndicatorProgress, as_fraction, year_value
 from lda_dash.reports import group_figures, number
 
 
@@ -137,3 +138,26 @@ def _ratio(value: Fraction | None) -> float | None:
 def milestone_to_produce(row: IndicatorForecast) -> bool:
     """A milestone not yet produced: shown « à produire », outside the projected attainment."""
     return row.spec.mode == Mode.JALON and row.projected is None
+
+
+def open_year_forecast(
+    con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
+) -> ForecastReport | None:
+    """The forecast pages show beside an open year; None once it is over or without a payment."""
+    if not year_open(year, as_of):
+        return None
+    try:
+        return load_forecast(con, convention_id, year, as_of, validated_only=validated_only)
+    except ControlRefused:  # no payment recorded for the year: no money to put at risk
+        return None
+
+
+def projected_point(row: IndicatorProgress, start: Fraction | None) -> Fraction | None:
+    """Where an indicator's line ends at Q4 « à rythme constant », for the trajectory chart.
+
+    None once its year is closed (over, or four quarters reported), without figures, or for a
+    milestone still to produce. `start` is last year's value, else the baseline.
+    """
+    if row.closed or row.value is None or row.latest_quarter is None:
+        return None
+    return project_value(row.spec.mode, row.value, row.latest_quarter, start)

@@ -21,6 +21,7 @@ from lda_dash import config, db, repository, setup_db
 from lda_dash.control import ControlRefused, load_allocation
 from lda_dash.domain.model import COUNTED_STATUSES, SPENDING_CODE, QuarterFigure
 from lda_dash.domain.progress import year_value
+from lda_dash.forecast_report import ForecastReport, open_year_forecast
 from lda_dash.reports import ProgressReport, group_figures, load_progress
 
 
@@ -63,6 +64,7 @@ class DashboardData:
     payment: Decimal | None
     last_update: datetime | None
     unvalidated: dict[tuple[int, str], tuple[int, ...]]
+    forecast: ForecastReport | None = None  # an open year's forecast « à rythme constant »
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def load_dashboard(
             payment=repository.payments(con, cid).get(year),
             last_update=repository.last_figure_update(con, cid),
             unvalidated={key: tuple(sorted(q)) for key, q in unvalidated.items()},
+            forecast=open_year_forecast(con, cid, year, context.as_of),
         )
 
 
