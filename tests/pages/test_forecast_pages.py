@@ -6,10 +6,11 @@ targets and first two quarters to it, as a convention in its second quarter woul
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
-from conftest import page_tables, plain, signed_in
+from conftest import ACTION_PAGE, page_tables, plain, signed_in
 
 from lda_dash import db
 from lda_dash.forecast_report import forecast_json, load_forecast
@@ -59,6 +60,16 @@ def test_the_dashboard_of_an_open_year_shows_the_forecast_and_the_money_at_risk(
     for term in data["actions"]:
         assert at_risk[term["action"]] == euros(term["at_risk"])
     assert by_action.loc[16, "Statut (prévision)"] == "pas encore de chiffre"  # EVAL à produire
+
+
+def test_the_action_sheet_of_an_open_year_draws_the_projection(open_year_db):
+    at = signed_in().run()
+    at.switch_page(ACTION_PAGE).run()
+    assert not at.exception, at.exception
+    names = set()
+    for chart in at.get("plotly_chart"):
+        names |= {trace.get("name") for trace in json.loads(chart.proto.spec)["data"]}
+    assert "Prévision (à rythme constant)" in names
 
 
 def test_a_closed_year_shows_no_forecast(demo_app_db):
