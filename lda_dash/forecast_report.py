@@ -141,13 +141,21 @@ def milestone_to_produce(row: IndicatorForecast) -> bool:
 
 
 def open_year_forecast(
-    con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
+    con,
+    convention_id: str,
+    year: int,
+    as_of: date,
+    *,
+    threshold: Fraction | None = None,
+    validated_only: bool = False,
 ) -> ForecastReport | None:
     """The forecast pages show beside an open year; None once it is over or without a payment."""
     if not year_open(year, as_of):
         return None
     try:
-        return load_forecast(con, convention_id, year, as_of, validated_only=validated_only)
+        return load_forecast(
+            con, convention_id, year, as_of, threshold=threshold, validated_only=validated_only
+        )
     except ControlRefused:  # no payment recorded for the year: no money to put at risk
         return None
 

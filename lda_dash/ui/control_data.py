@@ -24,6 +24,7 @@ from lda_dash.control import (
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.finances import FinanceReport, load_finances
+from lda_dash.forecast_report import ForecastReport, open_year_forecast
 from lda_dash.ui.data import Context, Selection, page_unit_of_work
 
 
@@ -48,6 +49,7 @@ class ControlData(YearPage):
     pending_figures: int  # figures of the year submitted but not validated: they do not count
     decision: dict | None
     lock: dict | None
+    forecast: ForecastReport | None = None  # an open year: the forecast, from validated figures
 
     @property
     def locked(self) -> bool:
@@ -135,6 +137,9 @@ def load_control(
             pending_figures=sum(1 for f in figures if f.year == year and f.status == "submitted"),
             decision=decision,
             lock=repository.year_locks(con, cid).get(year),
+            forecast=open_year_forecast(
+                con, cid, year, context.as_of, threshold=used, validated_only=True
+            ),
         )
 
 

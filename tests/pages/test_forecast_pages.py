@@ -10,7 +10,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import ACTION_PAGE, page_tables, plain, signed_in
+from conftest import ACTION_PAGE, open_page, page_tables, plain, signed_in
 
 from lda_dash import db
 from lda_dash.forecast_report import forecast_json, load_forecast
@@ -70,6 +70,28 @@ def test_the_action_sheet_of_an_open_year_draws_the_projection(open_year_db):
     for chart in at.get("plotly_chart"):
         names |= {trace.get("name") for trace in json.loads(chart.proto.spec)["data"]}
     assert "Prévision (à rythme constant)" in names
+
+
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [
+        ("prefecture", "lda_dash/pages/control.py"),
+        ("coordination", "lda_dash/pages/control_view.py"),
+    ],
+)
+def test_control_of_an_open_year_shows_the_forecast_from_validated_figures(
+    open_year_db, role, page
+):
+    at = open_page(role, page, YEAR)
+    assert at.title[0].value == f"Contrôle et reversement {YEAR}"
+    assert "Prévision" in [s.value for s in at.subheader]
+    with db.connect(open_year_db, read_only=True) as con:
+        data = forecast_json(load_forecast(con, CID, YEAR, date.today(), validated_only=True))
+    metrics = {m.label: plain(m.value) for m in at.metric}
+    assert metrics["Non-consommation projetée"] == euros(data["projected_unspent"])
+    assert metrics["Total projeté (prévision)"] == euros(data["projected_total"])
+    assert any("chiffres validés" in c.value for c in at.caption)
+    assert any("pas une proposition" in c.value for c in at.caption)
 
 
 def test_a_closed_year_shows_no_forecast(demo_app_db):
