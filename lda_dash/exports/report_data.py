@@ -19,6 +19,7 @@ from lda_dash.control import ControlRefused, clawback_threshold, convention_reco
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import COUNTED_STATUSES, Mode, QuarterFigure
 from lda_dash.finances import FinanceReport, load_finances
+from lda_dash.forecast_report import ForecastReport, open_year_forecast
 from lda_dash.reports import ProgressReport, group_figures, load_progress
 from lda_dash.setup_db import is_demo
 
@@ -52,6 +53,8 @@ class ExecutionReportData:
     reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     decision: dict | None = None
+    # An open year's forecast « à rythme constant » (submitted and validated figures).
+    forecast: ForecastReport | None = None
 
     @property
     def pending_validation(self) -> int:
@@ -127,6 +130,7 @@ def read_report_data(
         decision=next(
             (d for d in repository.decisions(con, convention_id) if d["year"] == year), None
         ),
+        forecast=open_year_forecast(con, convention_id, year, as_of),
     )
 
 

@@ -13,7 +13,9 @@ import pytest
 from conftest import ACTION_PAGE, open_page, page_tables, plain, signed_in
 
 from lda_dash import db
+from lda_dash.exports.report_data import load_report_data
 from lda_dash.forecast_report import forecast_json, load_forecast
+from lda_dash.story import build_story
 
 CID = "dijon-2021-2022"
 YEAR = date.today().year
@@ -92,6 +94,15 @@ def test_control_of_an_open_year_shows_the_forecast_from_validated_figures(
     assert metrics["Total projeté (prévision)"] == euros(data["projected_total"])
     assert any("chiffres validés" in c.value for c in at.caption)
     assert any("pas une proposition" in c.value for c in at.caption)
+
+
+def test_the_presentation_of_an_open_year_has_the_slide_of_what_is_at_stake(open_year_db):
+    at = open_page("coordination", "lda_dash/pages/presentation.py", YEAR)
+    slides = build_story(load_report_data(open_year_db, YEAR))
+    at.selectbox(key="_w_slide").set_value(len(slides) - 3).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Ce qui est en jeu d'ici décembre"
+    assert "Total projeté" in [m.label for m in at.metric]
 
 
 def test_a_closed_year_shows_no_forecast(demo_app_db):
