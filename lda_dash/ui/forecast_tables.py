@@ -13,7 +13,7 @@ from lda_dash.forecast_report import ForecastReport, milestone_to_produce
 from lda_dash.ui.labels import indicator_value, money, status_text
 
 TO_PRODUCE = "à produire"
-NOT_PROJECTED = "pas encore de chiffre"
+NOT_PROJECTED = "pas de projection"
 RULE_IN_WORDS = (
     "Prévision à rythme constant : chaque indicateur est prolongé jusqu'au 31 décembre au rythme "
     "des trimestres déclarés (somme et cumul : valeur × 4 ÷ trimestres déclarés ; stock : départ "

@@ -61,7 +61,7 @@ def test_the_dashboard_of_an_open_year_shows_the_forecast_and_the_money_at_risk(
     at_risk = {n: plain(v) for n, v in by_action["Montant en jeu"].items()}
     for term in data["actions"]:
         assert at_risk[term["action"]] == euros(term["at_risk"])
-    assert by_action.loc[16, "Statut (prévision)"] == "pas encore de chiffre"  # EVAL à produire
+    assert by_action.loc[16, "Statut (prévision)"] == "pas de projection"  # EVAL à produire
 
 
 def test_the_action_sheet_of_an_open_year_draws_the_projection(open_year_db):
