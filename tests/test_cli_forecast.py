@@ -101,3 +101,23 @@ def test_the_table_says_at_constant_pace(without_fourth_quarter, capsys):
     out, _ = capsys.readouterr()
     assert code == 0
     assert "rythme constant" in out and "à produire" in out and "77\u202f543 €" in out
+
+
+def test_validated_only_leaves_out_the_submitted_fourth_quarters(demo_db_path, capsys):
+    with db.connect(demo_db_path, read_only=True) as con:
+        submitted = con.execute(
+            "SELECT action_number, code FROM figure WHERE year = 2022 AND quarter = 4 "
+            "AND status = 'submitted' AND code <> 'DEP_AMI' ORDER BY 1, 2"
+        ).fetchall()
+    counted, _ = by_key(forecast(capsys))
+    validated, _ = by_key(forecast(capsys, "--validated-only"))
+    targeted = [key for key in submitted if key in counted]  # indicators without target: out
+    assert targeted  # the demonstration leaves some of 2022's last quarter to validate
+    for key in targeted:
+        assert (counted[key]["quarter"], validated[key]["quarter"]) == (4, 3)
+
+
+def test_a_year_without_payment_is_refused(demo_db_path, capsys):
+    code = main(["forecast", "--year", "2023", "--as-of", "2023-05-02"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "aucun versement enregistré pour 2023" in err
