@@ -19,6 +19,7 @@ from lda_dash.cli.accounts import cmd_assign as assign_actions
 from lda_dash.cli.backup import add_parsers as add_backup_parsers
 from lda_dash.cli.convention import add_parsers as add_convention_parsers
 from lda_dash.cli.export import add_parsers as add_export_parsers
+from lda_dash.cli.forecast import add_parsers as add_forecast_parsers
 from lda_dash.cli.scale import add_parsers as add_bench_parsers
 from lda_dash.domain.clawback import to_json as clawback_json
 from lda_dash.domain.convention_checks import check_annex
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
     add_bench_parsers(sub, common)
+    add_forecast_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 

@@ -13,6 +13,7 @@ from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.services.progress import action_status
 from lda_dash.tables.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.ui.forecast_section import forecast_section
 
 ACTION_PAGE = "lda_dash/pages/action.py"
 ACTION_COUNT_LABELS = {
@@ -66,6 +67,8 @@ def main() -> None:
         key="attainment",
     )
     action_links(data.actions)
+    if data.forecast is not None:
+        forecast_section(data.forecast, {a["number"]: a["title"] for a in data.actions})
     st.subheader("Indicateurs")
     st.table(view.table)
     st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")

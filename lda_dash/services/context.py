@@ -22,6 +22,7 @@ from lda_dash.domain.model import COUNTED_STATUSES, SPENDING_CODE, QuarterFigure
 from lda_dash.domain.progress import year_value
 from lda_dash.services import setup
 from lda_dash.services.control import ControlRefused, load_allocation
+from lda_dash.services.forecast import ForecastReport, open_year_forecast
 from lda_dash.services.progress import ProgressReport, group_figures, load_progress
 from lda_dash.storage import database
 
@@ -65,6 +66,7 @@ class DashboardData:
     payment: Decimal | None
     last_update: datetime | None
     unvalidated: dict[tuple[int, str], tuple[int, ...]]
+    forecast: ForecastReport | None = None  # an open year's forecast « à rythme constant »
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def load_dashboard(
             payment=storage.payments(con, cid).get(year),
             last_update=storage.last_figure_update(con, cid),
             unvalidated={key: tuple(sorted(q)) for key, q in unvalidated.items()},
+            forecast=open_year_forecast(con, cid, year, context.as_of),
         )
 
 
@@ -141,7 +144,7 @@ def load_action(
 
 @contextmanager
 def unit_of_work(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The one door of every page loader and writer to the database: one `database.connect()`.
+    """The one door of every ui loader and writer to the database: a `database.connect()` unit of work.
 
     A missing database or schema raises SetupNeeded, for the page to explain: the app creates
     nothing, `init` does.

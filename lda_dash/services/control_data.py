@@ -25,6 +25,7 @@ from lda_dash.services.control import (
     load_default_allocation,
 )
 from lda_dash.services.finances import FinanceReport, load_finances
+from lda_dash.services.forecast import ForecastReport, open_year_forecast
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ControlData(YearPage):
     pending_figures: int  # figures of the year submitted but not validated: they do not count
     decision: dict | None
     lock: dict | None
+    forecast: ForecastReport | None = None  # an open year: the forecast, from validated figures
 
     @property
     def locked(self) -> bool:
@@ -135,6 +137,9 @@ def load_control(
             pending_figures=sum(1 for f in figures if f.year == year and f.status == "submitted"),
             decision=decision,
             lock=storage.year_locks(con, cid).get(year),
+            forecast=open_year_forecast(
+                con, cid, year, context.as_of, threshold=used, validated_only=True
+            ),
         )
 
 

@@ -24,6 +24,7 @@ from lda_dash.services.control import (
     load_clawback,
 )
 from lda_dash.services.finances import FinanceReport, load_finances
+from lda_dash.services.forecast import ForecastReport, open_year_forecast
 from lda_dash.services.progress import ProgressReport, group_figures, load_progress
 from lda_dash.services.setup import is_demo
 from lda_dash.storage import database
@@ -58,6 +59,8 @@ class ExecutionReportData:
     reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     decision: dict | None = None
+    # An open year's forecast « à rythme constant » (submitted and validated figures).
+    forecast: ForecastReport | None = None
 
     @property
     def pending_validation(self) -> int:
@@ -133,6 +136,7 @@ def read_report_data(
         decision=next(
             (d for d in storage.decisions(con, convention_id) if d["year"] == year), None
         ),
+        forecast=open_year_forecast(con, convention_id, year, as_of),
     )
 
 

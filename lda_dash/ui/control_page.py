@@ -14,6 +14,7 @@ from lda_dash import config, fmt
 from lda_dash.exports.texts import sentence, threshold_words
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
+from lda_dash.ui.forecast_section import forecast_section
 
 
 def _load(path, wanted) -> ControlData:
@@ -32,6 +33,8 @@ def open_control() -> ControlData:
     control_widgets.lock_notice(data)
     if data.proposal is None:
         no_proposal(data)
+        if data.forecast is not None:
+            forecast_section(data.forecast, data.titles, heading="Prévision")
         return data
     control_widgets.validated_only_notice(data)
     key_figures(data)
