@@ -127,11 +127,13 @@ def trajectory_chart(
     start: Fraction | None = None,
     reference: Fraction | float | None = None,
     reference_label: str | None = None,
+    projection: Fraction | None = None,
 ) -> go.Figure:
     """Quarterly year-to-date values against the expected pace and the target (DOMAIN.md 5).
 
     `start` is where a stock or a rate starts the year (last year's value, else the baseline);
-    `reference` draws another horizontal line instead of a target, e.g. an action's budget.
+    `reference` draws another horizontal line instead of a target, e.g. an action's budget;
+    `projection` is the year-end value « à rythme constant » (DOMAIN.md 12) of an open year.
     """
     money = spec.unit == "€"
     jalon = spec.mode == Mode.JALON
@@ -173,6 +175,9 @@ def trajectory_chart(
         marker={"size": 10, "color": REALISED_COLOUR},
         hovertemplate=f"fin T%{{x}} : %{{y:{number_format}}}{suffix}<extra></extra>",
     )
+    if projection is not None and quarters and quarters[-1] < 4:
+        _projection_line(figure, quarters[-1], values[-1], float(projection), number_format, suffix)
+        values.append(float(projection))  # the axis must reach it
     pending = [(q, float(v)) for q, v, validated in points if not validated]
     if pending:
         figure.add_scatter(
@@ -203,6 +208,23 @@ def trajectory_chart(
         yaxis=_value_axis(spec, number_format, suffix, max([*values, float(target or 0)])),
     )
     return figure
+
+
+def _projection_line(
+    figure: go.Figure, quarter: int, value: float, projected: float, number_format: str, suffix: str
+) -> None:
+    """A dashed line from the latest figure to Q4, labelled « prévision » on the chart itself."""
+    figure.add_scatter(
+        x=[quarter, 4],
+        y=[value, projected],
+        mode="lines+markers+text",
+        name="Prévision (à rythme constant)",
+        line={"color": REALISED_COLOUR, "width": 2, "dash": "dash"},
+        marker={"size": [0, 9], "color": REALISED_COLOUR, "symbol": "diamond-open"},
+        text=["", "prévision"],
+        textposition="top left",
+        hovertemplate=f"fin T%{{x}} : prévision %{{y:{number_format}}}{suffix}<extra></extra>",
+    )
 
 
 def _value_axis(spec: IndicatorSpec, number_format: str, suffix: str, highest: float) -> dict:

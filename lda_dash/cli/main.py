@@ -16,6 +16,7 @@ from lda_dash.cli import (
     convention,
     export,
     figures,
+    forecast,
     progress,
     scale,
     setup,
@@ -33,7 +34,9 @@ from lda_dash.services.setup import DemoRefused
 from lda_dash.storage.database import DatabaseBusy, DatabaseFault
 
 # In the order `--help` lists them.
-COMMAND_GROUPS = (setup, figures, progress, clawback, convention, export, accounts, backup, scale)
+COMMAND_GROUPS = (
+    setup, figures, progress, forecast, clawback, convention, export, accounts, backup, scale,
+)  # fmt: skip
 
 # Refusals whose message is already one French sentence for the person at the terminal.
 REFUSALS = (

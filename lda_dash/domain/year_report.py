@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.finances import FinanceReport
+from lda_dash.domain.forecast import ForecastReport
 from lda_dash.domain.model import Mode, QuarterFigure
 from lda_dash.domain.progress_report import ProgressReport
 
@@ -47,6 +48,8 @@ class ExecutionReportData:
     reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     decision: dict | None = None
+    # An open year's forecast « à rythme constant » (submitted and validated figures).
+    forecast: ForecastReport | None = None
 
     @property
     def pending_validation(self) -> int:

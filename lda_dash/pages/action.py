@@ -9,6 +9,7 @@ import streamlit as st
 
 from lda_dash import config, fmt
 from lda_dash.charts import progress as progress_charts
+from lda_dash.domain.forecast import projected_point
 from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
 from lda_dash.domain.progress import IndicatorProgress
 from lda_dash.domain.progress_report import action_status
@@ -121,19 +122,28 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
         if not figures:
             st.info(f"Aucun chiffre déclaré pour {year}.", icon="ℹ️")
             return
+        start = data.previous_values.get(spec.code)
+        projection = projected_point(row, start)
         chart, table = st.columns([5, 3])
         with chart:
             chart_with_png(
                 progress_charts.trajectory_chart(
-                    spec, year, figures, start=data.previous_values.get(spec.code)
+                    spec, year, figures, start=start, projection=projection
                 ),
                 rows="Date",
                 alt=f"Courbe : {spec.label}, valeur de l'année trimestre après trimestre, "
-                f"face au rythme attendu et à la cible {year}.",
+                f"face au rythme attendu et à la cible {year}{projection_words(projection)}.",
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )
         table.table(quarter_table(row, figures).set_index("Trimestre"))
+
+
+def projection_words(projection: Fraction | None) -> str:
+    """What the chart's text alternative adds when it draws the forecast."""
+    if projection is None:
+        return ""
+    return ", prolongée en tirets jusqu'à fin T4 (prévision à rythme constant)"
 
 
 def spending_block(data: ActionData, row: IndicatorProgress) -> None:
@@ -146,18 +156,23 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
         if not figures:
             st.info(f"Aucune dépense déclarée pour {year}.", icon="ℹ️")
             return
-        label = None
+        label, projection = None, projected_point(row, None)
         if data.allocation is not None:
             label = f"Part du versement {year} : {fmt.money(data.allocation)}"
         chart, table = st.columns([5, 3])
         with chart:
             chart_with_png(
                 progress_charts.trajectory_chart(
-                    spec, year, figures, reference=data.allocation, reference_label=label
+                    spec,
+                    year,
+                    figures,
+                    reference=data.allocation,
+                    reference_label=label,
+                    projection=projection,
                 ),
                 rows="Date",
                 alt=f"Courbe : dépenses AMI cumulées trimestre après trimestre en {year}, "
-                "face à la part du versement de l'action.",
+                f"face à la part du versement de l'action{projection_words(projection)}.",
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )

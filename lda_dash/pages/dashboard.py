@@ -12,6 +12,7 @@ from lda_dash.domain.progress_report import action_status
 from lda_dash.services.context import DashboardData
 from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.ui.forecast_section import forecast_section
 from lda_dash.words.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 
 ACTION_PAGE = "lda_dash/pages/action.py"
@@ -66,6 +67,8 @@ def main() -> None:
         key="attainment",
     )
     action_links(data.actions)
+    if data.forecast is not None:
+        forecast_section(data.forecast, {a["number"]: a["title"] for a in data.actions})
     st.subheader("Indicateurs")
     st.table(view.table)
     st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")

@@ -16,12 +16,14 @@ from fractions import Fraction
 from pathlib import Path
 
 from lda_dash import config, storage
+from lda_dash.domain.forecast import ForecastReport
 from lda_dash.domain.model import SPENDING_CODE, QuarterFigure
 from lda_dash.domain.progress import year_value
 from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.services import setup
 from lda_dash.services.control import ControlRefused, load_allocation
+from lda_dash.services.forecast import open_year_forecast
 from lda_dash.services.progress import load_progress
 from lda_dash.storage import database
 
@@ -65,6 +67,7 @@ class DashboardData:
     payment: Decimal | None
     last_update: datetime | None
     unvalidated: dict[tuple[int, str], tuple[int, ...]]
+    forecast: ForecastReport | None = None  # an open year's forecast « à rythme constant »
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def load_dashboard(
             payment=storage.payments(con, cid).get(year),
             last_update=storage.last_figure_update(con, cid),
             unvalidated={key: tuple(sorted(q)) for key, q in unvalidated.items()},
+            forecast=open_year_forecast(con, cid, year, context.as_of),
         )
 
 

@@ -16,17 +16,19 @@ from pathlib import Path
 from lda_dash import storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.finances import FinanceReport
+from lda_dash.domain.forecast import ForecastReport
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.context import Context, Selection, page_unit_of_work
 from lda_dash.services.control import (
     ControlRefused,
-    clawback_threshold,
     load_allocation,
     load_clawback,
     load_default_allocation,
 )
 from lda_dash.services.finances import load_finances
+from lda_dash.services.forecast import open_year_forecast
+from lda_dash.services.settings import clawback_threshold
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class ControlData(YearPage):
     pending_figures: int  # figures of the year submitted but not validated: they do not count
     decision: dict | None
     lock: dict | None
+    forecast: ForecastReport | None = None  # an open year: the forecast, from validated figures
 
     @property
     def locked(self) -> bool:
@@ -139,6 +142,9 @@ def load_control(
             ),
             decision=decision,
             lock=storage.year_locks(con, cid).get(year),
+            forecast=open_year_forecast(
+                con, cid, year, context.as_of, threshold=used, validated_only=True
+            ),
         )
 
 

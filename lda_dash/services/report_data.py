@@ -15,14 +15,11 @@ from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.domain.year_report import ExecutionReportData, quarter_figure
-from lda_dash.services.control import (
-    ControlRefused,
-    clawback_threshold,
-    convention_record,
-    load_clawback,
-)
+from lda_dash.services.control import ControlRefused, convention_record, load_clawback
 from lda_dash.services.finances import load_finances
+from lda_dash.services.forecast import open_year_forecast
 from lda_dash.services.progress import load_progress
+from lda_dash.services.settings import clawback_threshold
 from lda_dash.services.setup import is_demo
 
 
@@ -81,6 +78,7 @@ def read_report_data(
         decision=next(
             (d for d in storage.decisions(con, convention_id) if d["year"] == year), None
         ),
+        forecast=open_year_forecast(con, convention_id, year, as_of),
     )
 
 

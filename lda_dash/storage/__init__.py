@@ -6,6 +6,7 @@ permissions here, not only in the pages. What the rest of the code may call is l
 module by module; anything else is private to the package.
 """
 
+from lda_dash.domain.workflow import ConcurrentEdit
 from lda_dash.storage.accounts import (
     account,
     account_by_email,
@@ -38,7 +39,6 @@ from lda_dash.storage.conventions import (
     upsert_payments,
 )
 from lda_dash.storage.figures import (
-    ConcurrentEdit,
     count_real_figures,
     delete_demo_figures,
     figures,

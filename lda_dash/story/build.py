@@ -17,6 +17,7 @@ from lda_dash.domain.model import SPENDING_CODE, Status
 from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.story import outlook
+from lda_dash.story.forecast_slide import forecast_slide
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 from lda_dash.story.outlook import mean_attainment, shown
 from lda_dash.words import values as words
@@ -39,6 +40,9 @@ def build_story(data: ExecutionReportData, *, hide_partners: bool = False) -> li
     comparison = outlook.comparison_slide(data)
     if comparison is not None:
         slides.append(comparison)
+    ahead = forecast_slide(data)  # an open year only
+    if ahead is not None:
+        slides.append(ahead)
     slides += [outlook.clawback_slide(data), outlook.next_slide(data, hide_partners)]
     return slides
 

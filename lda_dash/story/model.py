@@ -20,6 +20,7 @@ class SlideKind(StrEnum):
     ACTION = "action"
     COMPARISON = "comparison"
     CLAWBACK = "clawback"
+    FORECAST = "forecast"
     NEXT = "next"
 
 

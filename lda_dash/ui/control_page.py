@@ -13,6 +13,7 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
+from lda_dash.ui.forecast_section import forecast_section
 from lda_dash.words.texts import sentence, threshold_words
 
 
@@ -32,6 +33,8 @@ def open_control() -> ControlData:
     control_widgets.lock_notice(data)
     if data.proposal is None:
         no_proposal(data)
+        if data.forecast is not None:
+            forecast_section(data.forecast, data.titles, heading="Prévision")
         return data
     control_widgets.validated_only_notice(data)
     key_figures(data)

@@ -5,7 +5,8 @@ from fractions import Fraction
 
 import pytest
 
-from lda_dash.domain.clawback import clawback_proposal, euros, objective_base, to_json
+from lda_dash.domain.clawback import clawback_proposal, objective_base, to_json
+from lda_dash.domain.rounding import euros
 
 
 @pytest.mark.parametrize(
