@@ -134,7 +134,8 @@ def floor(path: Path, convention_id: str, year: int, repeat: int) -> dict:
     FLOOR.figure = progress_charts.attainment_chart(data.report, titles)
     FLOOR.links = [(f"n° {n}", f"?action={n}") for n in titles]
     FLOOR.table = indicator_table(data.report, titles, data.unvalidated).set_index("N°")
-    FLOOR.guide = reference.expander[0].markdown[0].value
+    guide = next(e for e in reference.expander if e.label == "Comment lire ces chiffres")
+    FLOOR.guide = guide.markdown[0].value
     FLOOR.selectors = [
         ("Convention", [c["id"] for c in data.context.conventions]),
         ("Année", data.context.years),
