@@ -159,7 +159,8 @@ def sign_in_by_email(
         )
     matches = repository.accounts_by_email(con, email)
     if not matches:
-        return SignIn(None, f"Aucun compte actif pour {email.strip()} : {ASK_ADMIN}")
+        # The address is not echoed: the page shows messages as Markdown, and it is not ours.
+        return SignIn(None, f"Aucun compte actif pour cette adresse électronique : {ASK_ADMIN}")
     if len(matches) > 1:
         return SignIn(
             None,
