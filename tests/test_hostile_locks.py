@@ -149,3 +149,14 @@ def test_a_comment_only_change_leaves_a_history_line(db_path):
     assert stored(db_path)["version"] == version + 1
     assert "commentaire : corrigé" in last.new_value
     assert last.old_value.endswith("commentaire : ")
+
+
+def test_reloading_the_convention_repeats_a_decided_year_but_cannot_change_it(decided):
+    before = digest(decided)
+    assert cli("init", "--db", str(decided)).returncode == 0  # the same files: nothing moves
+    assert digest(decided) == before
+    with pytest.raises(PermissionDenied, match="verrouillée"), db.connect(decided) as con:
+        repository.upsert_payments(con, CID, [{"year": 2021, "amount": Decimal(600000)}])
+    with pytest.raises(PermissionDenied, match="verrouillée"), db.connect(decided) as con:
+        repository.upsert_budget_line(con, CID, 2, 2021, Decimal(1), Decimal(1), Decimal(0))
+    assert digest(decided) == before

@@ -7,6 +7,8 @@ form opened before a decision, cannot write through a door the pages forgot to c
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from lda_dash.domain.permissions import Actor, require
 from lda_dash.repository.base import Connection, setting
 
@@ -96,3 +98,16 @@ def require_no_locked_year(con: Connection, convention_id: str, what: str) -> No
             f"{'est verrouillée' if len(years) == 1 else 'sont verrouillées'} après la décision "
             "de reversement : il ne peut plus changer (déverrouillage par l'administration)"
         )
+
+
+def require_same_if_locked(
+    con: Connection, convention_id: str, year: int, what: str, stored, incoming
+) -> None:
+    """Reloading reference data (payments, budget lines) may repeat a locked year's values,
+    never change them: they are terms of the proposal the decision relied on."""
+    if _amounts(stored) != _amounts(incoming):
+        require_year_open(con, convention_id, year, what)
+
+
+def _amounts(values) -> tuple:
+    return tuple(None if v is None or v != v else Decimal(str(v)) for v in values)
