@@ -152,10 +152,10 @@ def sign_in_by_email(
     """
     refusal = email_refusal(email)
     if refusal:
-        return SignIn(None, f"Connexion unique refusée : {refusal}. {ASK_ADMIN}")
+        return SignIn(None, f"Connexion unique refusée : {refusal} ; {ASK_ADMIN}")
     if verified is False:
         return SignIn(
-            None, f"Connexion unique refusée : adresse électronique non vérifiée. {ASK_ADMIN}"
+            None, f"Connexion unique refusée : adresse électronique non vérifiée ; {ASK_ADMIN}"
         )
     matches = repository.accounts_by_email(con, email)
     if not matches:
