@@ -12,7 +12,7 @@ import streamlit as st
 from lda_dash import storage
 from lda_dash.domain.permissions import ROLE_LABELS, Actor
 from lda_dash.services import accounts, setup
-from lda_dash.storage import database
+from lda_dash.storage import database, guards
 from lda_dash.ui import widgets
 
 ACTOR_KEY = "actor"
@@ -79,13 +79,19 @@ def pages_for(role: str) -> list[st.Page]:
 
 
 def current_actor() -> Actor | None:
-    """The signed-in actor, or None; an idle session is ended here."""
+    """The signed-in actor, or None; an idle session is ended here, and so is a session whose
+    account was disabled, deleted or changed since sign-in (read again at every rerun)."""
     actor = st.session_state.get(ACTOR_KEY)
     if actor is None:
         return _single_sign_on()
     now = time.monotonic()
     if now - st.session_state.get(SEEN_KEY, now) > idle_limit_seconds():
         sign_out("Session expirée après une période d'inactivité : reconnectez-vous.")
+        return None
+    with database.connect() as con:
+        refusal = accounts.session_refusal(con, actor)
+    if refusal:
+        sign_out(refusal)
         return None
     st.session_state[SEEN_KEY] = now
     return actor
@@ -97,10 +103,14 @@ def _remember(actor: Actor) -> None:
 
 
 def sign_out(message: str | None = None) -> None:
+    """End the app session, and the provider's session cookie with it: otherwise the next
+    rerun would sign the same identity in again without asking (issue 15 §8)."""
     for key in (ACTOR_KEY, SEEN_KEY):
         st.session_state.pop(key, None)
     if message:
         st.session_state["auth_message"] = message
+    if oidc_configured() and st.user.is_logged_in:
+        st.logout()
 
 
 def oidc_configured() -> bool:
@@ -114,9 +124,15 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
+    # st.user.email raises when the provider sent no e-mail claim: read the claims as a dict.
+    email, verified = st.user.get("email"), st.user.get("email_verified")
     with database.connect() as con:
-        result = accounts.sign_in_by_email(con, st.user.email or "")
+        result = accounts.sign_in_by_email(
+            con, email if isinstance(email, str) else None, verified is not False
+        )
     if result.actor is None:
+        # Not st.logout() here: it starts a new session and the reason would be lost. The
+        # identity stays refused at every rerun, and the login page offers to leave it.
         st.session_state["auth_message"] = result.message
         return None
     _remember(result.actor)
@@ -162,12 +178,13 @@ def login_page() -> None:
         st.warning(message, icon=":material/info:")
     with database.connect() as con:
         demo = setup.is_demo(con)
+        demo_only = guards.demo_only(con)  # real data switches one-click profiles off
         known = storage.accounts(con)
         has_convention = bool(storage.conventions(con))
     if not has_convention:
         widgets.setup_needed()
         st.stop()
-    demo_accounts = [a for a in known if a["is_demo"] and a["active"]]
+    demo_accounts = [a for a in known if a["is_demo"] and a["active"] and demo_only]
     if not known:
         st.info(
             "Aucun compte n'existe encore. Un administrateur en crée un sur le serveur avec "
@@ -206,18 +223,24 @@ def login_page() -> None:
             st.markdown("**Connexion unique**")
             if st.button("Se connecter avec ProConnect", icon=":material/badge:"):
                 st.login()
+            if st.user.is_logged_in and st.button("Changer d'identité ProConnect"):
+                st.logout()
         if demo and demo_accounts:
             st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
             for record in demo_accounts:
                 label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
-                    _remember(accounts.actor_of(_account(record["login"])))
-                    st.rerun()
+                    _demo_sign_in(record["login"])
 
 
-def _account(login: str) -> dict:
+def _demo_sign_in(login: str) -> None:
     with database.connect() as con:
-        return storage.account(con, login)
+        result = accounts.demo_sign_in(con, login)
+    if result.actor is None:
+        st.session_state["auth_message"] = result.message
+    else:
+        _remember(result.actor)
+    st.rerun()
 
 
 def sidebar_identity(actor: Actor) -> None:
@@ -225,6 +248,4 @@ def sidebar_identity(actor: Actor) -> None:
         st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
             sign_out()
-            if oidc_configured() and st.user.is_logged_in:
-                st.logout()
             st.rerun()

@@ -70,7 +70,7 @@ def accepted_years(convention: dict) -> range:
 
 
 def cmd_init(args) -> int:
-    done = init_database(args.db, demo=args.demo)
+    done = init_database(args.db, demo=args.demo, demo_at_default_path=args.demo_at_default_path)
     applied = ", ".join(done["migrations"]) or "aucune (déjà à jour)"
     print(f"Base prête : {database.config.db_path(args.db)}")
     print(f"Migrations appliquées : {applied}")
@@ -225,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init", parents=[common], help="crée la base et charge la convention")
     init.add_argument("--demo", action="store_true", help="ajoute des données de démonstration")
+    init.add_argument(
+        "--demo-at-default-path",
+        action="store_true",
+        help="accepte --demo dans la base par défaut data/lda_dash.duckdb (refusé sinon)",
+    )
     init.set_defaults(run=cmd_init)
 
     imp = sub.add_parser("import-figures", parents=[common], help="importe des chiffres")
