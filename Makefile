@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DB ?= data/lda_dash.duckdb
+# `make run` serves demonstration data from a file of its own: the default path
+# data/lda_dash.duckdb is for real data, and `init --demo` refuses it (issue 15).
+DEMO_DB ?= data/demo.duckdb
 PORT ?= 8501
 
 .PHONY: run test lint format demo clean
@@ -13,11 +15,11 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(BIN)/activate
 
-$(DB): | $(BIN)/activate
-	LDA_DASH_DB=$(DB) $(BIN)/python -m lda_dash init --demo
+$(DEMO_DB): | $(BIN)/activate
+	$(BIN)/python -m lda_dash init --demo --db $(DEMO_DB)
 
-run: $(BIN)/activate $(DB)
-	LDA_DASH_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+run: $(BIN)/activate $(DEMO_DB)
+	LDA_DASH_DB=$(DEMO_DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 # Two workers (pytest-xdist), each taking whole test files: the browser journeys mostly wait
 # on Chromium and Streamlit, so the other worker runs the rest meanwhile.
@@ -37,7 +39,7 @@ format: $(BIN)/activate
 	$(BIN)/ruff format .
 
 demo: $(BIN)/activate
-	LDA_DASH_DB=$(DB) $(BIN)/python -m lda_dash init --demo
+	$(BIN)/python -m lda_dash init --demo --db $(DEMO_DB)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,6 +8,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_DB_PATH = DATA_DIR / "lda_dash.duckdb"
+# Demonstration data never goes to the production file by default: `make run` uses this one.
+DEMO_DB_PATH = DATA_DIR / "demo.duckdb"
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -24,3 +26,8 @@ def lock_timeout_seconds() -> float:
         return max(0.0, float(os.environ.get("LDA_DASH_LOCK_TIMEOUT", "30")))
     except ValueError:
         return 30.0
+
+
+def is_default_path(path: str | os.PathLike | None = None) -> bool:
+    """True when `path` (resolved as db_path does) is the production file data/lda_dash.duckdb."""
+    return db_path(path).resolve() == DEFAULT_DB_PATH.resolve()

@@ -48,7 +48,7 @@ def test_fewer_than_five_failures_do_not_lock(con, failures):
 def test_five_failures_lock_the_account_for_fifteen_minutes(con):
     for _ in range(5):
         last = sign_in(con, "alice", "wrong", now=T0)
-    assert "verrouillé" in last.message
+    assert "bloqué après 5 essais" in last.message
     assert sign_in(con, "alice", PASSWORD, now=T0 + timedelta(minutes=14)).actor is None
     assert sign_in(con, "alice", PASSWORD, now=T0 + timedelta(minutes=15, seconds=1)).actor
 

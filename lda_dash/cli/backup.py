@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lda_dash import config
-from lda_dash.services import backup
+from lda_dash.services import backup, backup_signature
 
 
 def cmd_backup(args) -> int:
@@ -12,6 +12,13 @@ def cmd_backup(args) -> int:
     print(
         f"Sauvegarde écrite dans {args.output} : {len(manifest['tables'])} tables, {rows} lignes."
     )
+    if backup_signature.SIGNATURE in manifest:
+        print("Manifeste signé (HMAC-SHA256, clé LDA_DASH_BACKUP_KEY).")
+    else:
+        print(
+            "Attention : sauvegarde NON signée (LDA_DASH_BACKUP_KEY absente) ; sa restauration "
+            "ne pourra pas en vérifier l'authenticité."
+        )
     return 0
 
 
@@ -22,6 +29,13 @@ def cmd_restore(args) -> int:
         f"Restauration terminée dans {config.db_path(args.db)} : "
         f"{len(manifest['tables'])} tables, {rows} lignes, toutes vérifiées."
     )
+    if manifest["signature_checked"]:
+        print("Signature du manifeste vérifiée (LDA_DASH_BACKUP_KEY).")
+    else:
+        print(
+            "Attention : authenticité non vérifiée, LDA_DASH_BACKUP_KEY absente ; ne restaurez "
+            "ainsi qu'une sauvegarde dont vous connaissez l'origine."
+        )
     return 0
 
 

@@ -32,7 +32,11 @@ def main() -> None:
             st.subheader(f"Enregistrer la décision {data.context.year}")
             decision_form(data)
         else:
-            with st.expander("Modifier la décision ou compléter les dates de l'article 4"):
+            # Storage refuses new terms while the year is locked; the dates may be completed.
+            with st.expander(
+                "Compléter les dates de l'article 4 (modifier la décision demande d'abord "
+                "le déverrouillage de l'année par l'administration)"
+            ):
                 decision_form(data)
     control_page.report(data)
 

@@ -6,21 +6,31 @@ No Streamlit here: the login page and the command line both call these functions
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from lda_dash import storage
+from lda_dash.domain.emails import email_refusal
 from lda_dash.domain.permissions import ROLES, Actor, Role
+from lda_dash.storage import guards
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,62}$")
+MAX_LOGIN_KEY = 100  # failures of longer strings are counted under their first 100 characters
+REFUSED = (
+    "Identifiant ou mot de passe incorrect, ou compte temporairement bloqué après "
+    f"{MAX_FAILED_ATTEMPTS} essais : réessayez dans 15 minutes."
+)
+ASK_ADMIN = "demandez votre compte à l'administration."
 
 
 class AccountError(ValueError):
@@ -93,39 +103,104 @@ def disable_account(con, login: str, author: str = "admin") -> None:
 
 
 def sign_in(con, login: str, password: str, now: datetime | None = None) -> SignIn:
-    """Check a password; five failures in a row lock the account for 15 minutes."""
+    """Check a password; five failures in a row block the login string for 15 minutes.
+
+    Unknown login, disabled account, wrong password and blocked login get the same answer after
+    the same work (one argon2 verification, one write), so that neither the message nor the time
+    tells whether a login exists (issue 15 §7). Failures are counted per login string.
+    """
     now = now or datetime.now()
-    record = storage.account(con, login.strip().lower())
-    refused = SignIn(None, "Identifiant ou mot de passe incorrect.")
-    if record is None or not record["active"]:
-        return refused
-    if record["locked_until"] is not None and record["locked_until"] > now:
-        until = record["locked_until"].strftime("%H:%M")
-        return SignIn(
-            None, f"Compte verrouillé après {MAX_FAILED_ATTEMPTS} échecs, jusqu'à {until}."
-        )
+    key = login.strip().lower()[:MAX_LOGIN_KEY]
+    record = storage.account(con, key)
+    stored = record["password_hash"] if record is not None else None
+    matched = verify_password(stored or dummy_hash(), password) and stored is not None
+    failures, blocked_until = storage.login_attempt(con, key)
+    blocked = blocked_until is not None and blocked_until > now
+    if matched and record["active"] and not blocked:
+        storage.record_login_success(con, key, now)
+        return SignIn(actor_of(record), "Connexion réussie.")
+    if blocked:  # the same write as a failure, so that a blocked login costs the same
+        storage.record_login_failure(con, key, failures, blocked_until)
+    else:
+        failures += 1
+        until = now + LOCKOUT if failures >= MAX_FAILED_ATTEMPTS else None
+        storage.record_login_failure(con, key, 0 if until else failures, until)
+    return SignIn(None, REFUSED)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """One argon2 verification; False for any mismatch or unreadable hash."""
     try:
-        if not record["password_hash"]:
-            raise VerificationError("no password")
-        _hasher.verify(record["password_hash"], password)
+        return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        attempts = record["failed_attempts"] + 1
-        locked = now + LOCKOUT if attempts >= MAX_FAILED_ATTEMPTS else None
-        storage.record_login_failure(con, record["login"], 0 if locked else attempts, locked)
-        if locked:
-            return SignIn(
-                None,
-                f"Compte verrouillé pour 15 minutes après {MAX_FAILED_ATTEMPTS} échecs.",
-            )
-        return refused
-    storage.record_login_success(con, record["login"], now)
-    return SignIn(actor_of(record), "Connexion réussie.")
+        return False
 
 
-def sign_in_by_email(con, email: str, now: datetime | None = None) -> SignIn:
-    """Single sign-on: the identity provider vouched for the e-mail; map it to an account."""
-    record = storage.account_by_email(con, email)
-    if record is None:
-        return SignIn(None, f"Aucun compte actif pour {email} : demandez-le à l'administration.")
+@cache
+def dummy_hash() -> str:
+    """A hash no password matches, verified for unknown logins so that they cost the same."""
+    return _hasher.hash(secrets.token_hex(32))
+
+
+def sign_in_by_email(
+    con, email: str | None, verified: bool | None = None, now: datetime | None = None
+) -> SignIn:
+    """Single sign-on: map the identity the provider vouched for to exactly one active account.
+
+    Refused: no e-mail, an e-mail the provider says is not verified, a look-alike spelling, and
+    an address two accounts share (never pick one of them arbitrarily).
+    """
+    refusal = email_refusal(email)
+    if refusal:
+        return SignIn(None, f"Connexion unique refusée : {refusal} ; {ASK_ADMIN}")
+    if verified is False:
+        return SignIn(
+            None, f"Connexion unique refusée : adresse électronique non vérifiée ; {ASK_ADMIN}"
+        )
+    matches = storage.accounts_by_email(con, email)
+    if not matches:
+        # The address is not echoed: the page shows messages as Markdown, and it is not ours.
+        return SignIn(None, f"Aucun compte actif pour cette adresse électronique : {ASK_ADMIN}")
+    if len(matches) > 1:
+        return SignIn(
+            None,
+            "Connexion unique refusée : plusieurs comptes portent cette adresse ; "
+            "l'administration doit n'en garder qu'un.",
+        )
+    record = matches[0]
     storage.record_login_success(con, record["login"], now or datetime.now())
     return SignIn(actor_of(record), "Connexion réussie.")
+
+
+def session_refusal(con, actor: Actor) -> str | None:
+    """Why a session opened as `actor` must end now, or None; read at every rerun, so that
+    `user disable` or a change of role takes effect on sessions already open."""
+    record = storage.account(con, actor.login)
+    if record is None or not record["active"]:
+        return "Votre compte a été désactivé ou supprimé : vous avez été déconnecté."
+    if (record["role"], record["organisation_id"]) != (actor.role, actor.organisation_id):
+        return (
+            "Votre rôle ou votre organisation a changé : vous avez été déconnecté, "
+            "reconnectez-vous pour retrouver vos pages."
+        )
+    if record["is_demo"] and not guards.demo_only(con):
+        return DEMO_OFF
+    return None
+
+
+def demo_sign_in(con, login: str) -> SignIn:
+    """One-click sign-in of a demo profile, only in a database holding nothing but
+    demonstration data (checked here, at the click, not only when the page was drawn)."""
+    record = storage.account(con, login)
+    if record is None or not record["is_demo"] or not record["active"]:
+        return SignIn(None, "Ce profil de démonstration n'existe pas.")
+    if not guards.demo_only(con):
+        return SignIn(None, DEMO_OFF)
+    storage.record_login_success(con, login, datetime.now())
+    return SignIn(actor_of(record), "Connexion réussie.")
+
+
+DEMO_OFF = (
+    "Les profils de démonstration sont désactivés : cette base contient des comptes ou des "
+    "chiffres réels. Connectez-vous avec votre identifiant et votre mot de passe."
+)

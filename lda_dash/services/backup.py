@@ -1,18 +1,22 @@
 """Backups: every table as Parquet plus a manifest (row counts, checksums), and their restore.
 
 A backup is one read transaction, so it is consistent even while the app serves and the command
-line writes. A restore goes into an empty database only, and checks every table against the
-manifest before committing, so a damaged backup restores nothing.
+line writes; its manifest is signed when LDA_DASH_BACKUP_KEY is set. A restore goes into an
+empty database only: it checks the signature, that the manifest lists every table of its
+schema, and every table against the manifest, in a temporary file renamed over the target only
+on success, so a damaged, truncated or forged backup restores nothing and leaves no file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
 from lda_dash import config
+from lda_dash.services import backup_signature
 from lda_dash.storage import backup as sql
 from lda_dash.storage import database
 
@@ -54,6 +58,9 @@ def backup(out_dir: Path | str, db_path: Path | str | None = None) -> dict:
         "migrations": migrations,
         "tables": tables,
     }
+    key = backup_signature.backup_key()
+    if key is not None:
+        manifest[backup_signature.SIGNATURE] = backup_signature.sign(manifest, key)
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), "utf-8")
     return manifest
 
@@ -72,22 +79,62 @@ def read_manifest(folder: Path) -> dict:
 
 
 def restore(folder: Path | str, db_path: Path | str | None = None) -> dict:
-    """Restore a backup into an empty (or absent) database; all tables or nothing."""
+    """Restore a backup into an empty (or absent) database; all tables or nothing.
+
+    Returns the manifest with `signature_checked`: False when no key was set to check it.
+    """
     source = Path(folder)
     manifest = read_manifest(source)
+    key = backup_signature.backup_key()
+    refusal = backup_signature.signature_refusal(manifest, key)
+    if refusal:
+        raise BackupError(refusal)
+    _check_files(source, manifest)
+    target = config.db_path(db_path)
+    if target.exists():
+        with database.connect(target, read_only=True) as con:
+            if sql.has_data(con):
+                raise BackupError(
+                    f"la base {target} contient déjà des données : restaurez dans une base vide"
+                )
+    scratch = target.with_name(f".{target.name}.restauration-{os.getpid()}")
+    try:
+        _restore_into(scratch, source, manifest)
+        os.replace(scratch, target)
+    finally:
+        for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    return {**manifest, "signature_checked": key is not None}
+
+
+def _check_files(source: Path, manifest: dict) -> None:
+    """Every listed file is present, named plainly, and has its recorded fingerprint."""
     for table, entry in manifest["tables"].items():
         file = source / entry["file"]
         if Path(entry["file"]).name != entry["file"] or not file.is_file():
             raise BackupError(f"fichier manquant ou invalide pour la table {table}")
         if _sha256(file) != entry["sha256"]:
             raise BackupError(f"{entry['file']} a été modifié ou abîmé (empreinte différente)")
-    target = config.db_path(db_path)
-    with database.connect(target) as con:
+
+
+def _expected_tables(manifest: dict) -> set[str]:
+    """Every table the backup's schema has: a manifest missing one is incomplete or edited."""
+    versions = manifest.get("migrations")
+    known = {version for version, _, _ in database.migration_files()}
+    if not isinstance(versions, list) or not set(versions) <= known:
+        raise BackupError("migrations du manifeste absentes ou inconnues de cette version")
+    return sql.tables_of_migrations(set(versions))
+
+
+def _restore_into(scratch: Path, source: Path, manifest: dict) -> None:
+    missing = sorted(_expected_tables(manifest) - set(manifest["tables"]))
+    if missing:
+        raise BackupError(
+            f"le manifeste ne liste pas la ou les tables {', '.join(missing)} : sauvegarde "
+            "incomplète ou modifiée, rien n'a été restauré"
+        )
+    with database.connect(scratch) as con:
         database.migrate(con)
-        if sql.has_data(con):
-            raise BackupError(
-                f"la base {target} contient déjà des données : restaurez dans une base vide"
-            )
         known = set(sql.table_names(con))
         for table, entry in manifest["tables"].items():
             if table not in known:
@@ -97,4 +144,3 @@ def restore(folder: Path | str, db_path: Path | str | None = None) -> dict:
             if (rows, checksum) != (entry["rows"], entry["checksum"]):
                 raise BackupError(f"la table {table} ne correspond pas au manifeste après lecture")
         sql.advance_history_sequence(con)
-    return manifest

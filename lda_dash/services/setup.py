@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from lda_dash import storage
+from lda_dash import config, storage
 from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.services import convention_files
@@ -18,8 +18,23 @@ class DemoRefused(RuntimeError):
     """Demo figures would be mixed with real ones."""
 
 
-def init_database(path: Path | str | None = None, *, demo: bool = False) -> dict:
-    """Create or update the database; idempotent. Returns what was done, for the command line."""
+DEMO_AT_DEFAULT_PATH = (
+    "La base par défaut {path} est celle des données réelles : les données de démonstration "
+    "vont dans une base à part, par exemple `init --demo --db data/demo.duckdb` (c'est celle de "
+    "`make run`). Pour les mettre quand même dans la base par défaut : --demo-at-default-path."
+)
+
+
+def init_database(
+    path: Path | str | None = None, *, demo: bool = False, demo_at_default_path: bool = False
+) -> dict:
+    """Create or update the database; idempotent. Returns what was done, for the command line.
+
+    Demo data at the default path needs `demo_at_default_path`: a demo database there is one
+    real accounts would later be added to, next to one-click sign-in (issue 15 §3).
+    """
+    if demo and not demo_at_default_path and config.is_default_path(path):
+        raise DemoRefused(DEMO_AT_DEFAULT_PATH.format(path=config.db_path(path)))
     files = convention_files.read_convention_files()
     with database.connect(path) as con:
         applied = database.migrate(con)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lda_dash import storage
 from lda_dash.domain.permissions import Actor
 from lda_dash.services import accounts, setup
-from lda_dash.storage import database
+from lda_dash.storage import database, guards
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,14 @@ class LoginScreen:
 
     has_convention: bool
     demo: bool
+    demo_only: bool
     accounts: list[dict]
 
     @property
     def demo_accounts(self) -> list[dict]:
+        """One-click profiles: only while the database holds nothing but demonstration data."""
+        if not self.demo_only:
+            return []
         return [a for a in self.accounts if a["is_demo"] and a["active"]]
 
 
@@ -29,6 +33,7 @@ def login_screen() -> LoginScreen:
         return LoginScreen(
             has_convention=bool(storage.conventions(con)),
             demo=setup.is_demo(con),
+            demo_only=guards.demo_only(con),  # real data switches one-click profiles off
             accounts=storage.accounts(con),
         )
 
@@ -38,12 +43,19 @@ def with_password(login: str, password: str) -> accounts.SignIn:
         return accounts.sign_in(con, login, password)
 
 
-def with_email(email: str) -> accounts.SignIn:
+def with_email(email: str | None, verified: bool) -> accounts.SignIn:
+    """Single sign-on: the provider's e-mail claim, refused when the provider says unverified."""
     with database.connect() as con:
-        return accounts.sign_in_by_email(con, email)
+        return accounts.sign_in_by_email(con, email, verified)
 
 
-def demo_profile(login: str) -> Actor:
-    """The actor of a demo account (the login page offers them only on a demo database)."""
+def demo_profile(login: str) -> accounts.SignIn:
+    """A demo account's sign-in, refused once the database holds real data."""
     with database.connect() as con:
-        return accounts.actor_of(storage.account(con, login))
+        return accounts.demo_sign_in(con, login)
+
+
+def session_refusal(actor: Actor) -> str | None:
+    """Why an open session must end now (account disabled, deleted, role changed), or None."""
+    with database.connect() as con:
+        return accounts.session_refusal(con, actor)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
+from lda_dash.storage import database
 from lda_dash.storage.base import Connection
 
 TABLES = """
@@ -56,8 +59,25 @@ def advance_history_sequence(con: Connection) -> None:
 
 
 def has_data(con: Connection) -> bool:
-    """True when the database holds anything a restore would overwrite."""
+    """True when the database holds anything a restore would overwrite (a file without the
+    schema yet holds nothing)."""
+    present = set(table_names(con))
     return any(
-        con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        con.execute(f"SELECT count(*) FROM {_quoted(table)}").fetchone()[0]
         for table in ("figure", "history", "account", "convention")
+        if table in present
     )
+
+
+def tables_of_migrations(versions: set[int]) -> set[str]:
+    """The tables a database has once exactly these migrations are applied (built in memory),
+    so that a restore knows every table a backup of that schema must hold."""
+    con = duckdb.connect()
+    try:
+        for version, _, text in database.migration_files():
+            if version in versions:
+                con.execute(text)
+        database.applied_migrations(con)  # creates schema_migrations, which backups hold too
+        return set(table_names(con))
+    finally:
+        con.close()

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.storage.base import Connection, _dicts
+from lda_dash.storage.guards import require_same_if_locked
 
 # --- reference data -------------------------------------------------------------------------
 
@@ -77,8 +78,21 @@ def upsert_convention(con: Connection, territory: Mapping, convention: Mapping) 
     con.execute(UPSERT_CONVENTION, {**convention, "territory_id": territory["id"]})
 
 
+STORED_PAYMENT = "SELECT amount FROM payment WHERE convention_id = ? AND year = ?"
+STORED_BUDGET_LINE = """
+SELECT cost, ami, cofunding FROM budget_line
+WHERE convention_id = ? AND action_number = ? AND year = ?
+"""
+
+
 def upsert_payments(con: Connection, convention_id: str, payments: Iterable[Mapping]) -> None:
+    """Store the payments; a locked year's payment may be repeated, not changed."""
     for payment in payments:
+        row = con.execute(STORED_PAYMENT, [convention_id, payment["year"]]).fetchone()
+        if row is not None:
+            require_same_if_locked(
+                con, convention_id, payment["year"], "le versement", row, [payment["amount"]]
+            )
         con.execute(
             UPSERT_PAYMENT,
             [convention_id, payment["year"], payment["amount"], payment.get("note")],
@@ -123,6 +137,12 @@ def upsert_annex_total(con: Connection, convention_id: str, total: Mapping) -> N
 def upsert_budget_line(
     con: Connection, convention_id: str, action_number: int, year: int, cost, ami, cofunding
 ) -> None:
+    """Store a budget line; a locked year's line may be repeated, not changed."""
+    row = con.execute(STORED_BUDGET_LINE, [convention_id, action_number, year]).fetchone()
+    if row is not None:
+        require_same_if_locked(
+            con, convention_id, year, "le budget de l'annexe", row, [cost, ami, cofunding]
+        )
     con.execute(UPSERT_BUDGET_LINE, [convention_id, action_number, year, cost, ami, cofunding])
 
 

@@ -19,6 +19,7 @@ from lda_dash.domain.permissions import (
 )
 from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.storage.base import Connection, append_history
+from lda_dash.storage.guards import is_demo_account, require_active_account
 
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
 
@@ -42,7 +43,7 @@ SELECT organisation_id FROM assignment WHERE convention_id = ? AND action_number
 LOCKED = "SELECT locked FROM year_lock WHERE convention_id = ? AND year = ?"
 FIGURE_STATES = """
 SELECT action_number, code, year, quarter, value, numerator, denominator, status, version,
-    updated_by, updated_at
+    updated_by, updated_at, comment
 FROM figure WHERE convention_id = ?
 """
 ALL_ASSIGNMENTS = "SELECT action_number, organisation_id FROM assignment WHERE convention_id = ?"
@@ -112,6 +113,7 @@ class StoredFigure:
     version: int
     updated_by: str | None
     updated_at: datetime | None
+    comment: str | None = None
 
     @property
     def text(self) -> str:
@@ -147,12 +149,17 @@ def save_figures(
     Raises PermissionDenied or ConcurrentEdit before anything is written by this call; the
     caller's unit of work rolls back the whole batch. Returns how many figures changed.
     Everything is read once and written in two set-based statements, so that an import of
-    thousands of rows costs a few queries, not thousands.
+    thousands of rows costs a few queries, not thousands. A figure whose value, status and
+    comment are unchanged is not written at all: its version, author and time stay, so the
+    history line and the version always go together. Figures a demo account writes are
+    demonstration data too (see guards.demo_only).
     """
     now = now or datetime.now()
     incoming = list(new_figures)
     if not incoming:
         return 0
+    require_active_account(con, actor)
+    is_demo = is_demo or (not actor.trusted_import and is_demo_account(con, actor.login))
     states = _states(con, convention_id)
     assigned = _assignments(con, convention_id)
     locked = _locks(con, convention_id)
@@ -168,22 +175,35 @@ def save_figures(
             )
         )  # fmt: skip
         _check_version(key, state, expected_versions)
-        old_text = None if state is None else state.text
-        new_text = figure_text(fig.value, fig.numerator, fig.denominator)
+        change = _change(fig, state)
+        if change is None:
+            continue
         version = 1 if state is None else state.version + 1
         rows.append(
             (*key, None if fig.value is None else str(fig.value), fig.numerator, fig.denominator,
              fig.comment or "", fig.status, version)
         )  # fmt: skip
-        if state is not None and old_text == new_text and current == fig.status:
-            continue
-        history.append(
-            (f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}",
-             None if state is None else f"{old_text} ({current})", f"{new_text} ({fig.status})")
-        )  # fmt: skip
-    _write(con, convention_id, rows, actor.login, now, is_demo)
+        history.append((f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}", *change))
+    if rows:
+        _write(con, convention_id, rows, actor.login, now, is_demo)
     _write_history(con, convention_id, history, actor.login, reason, now)
     return len(history)
+
+
+def _change(fig: QuarterFigure, state: StoredFigure | None) -> tuple[str | None, str] | None:
+    """(old, new) as the history shows them, or None when nothing stored would change.
+
+    The comment is named only when it changed, so that a line about a value reads as before.
+    """
+    new_text = f"{figure_text(fig.value, fig.numerator, fig.denominator)} ({fig.status})"
+    if state is None:
+        return None, new_text
+    old_text = f"{state.text} ({state.status})"
+    old_comment, new_comment = state.comment or "", fig.comment or ""
+    if old_comment != new_comment:
+        return (f"{old_text} · commentaire : {old_comment}",
+                f"{new_text} · commentaire : {new_comment}")  # fmt: skip
+    return None if old_text == new_text else (old_text, new_text)
 
 
 def _states(con: Connection, convention_id: str) -> dict[FigureKey, StoredFigure]:
@@ -244,6 +264,7 @@ def review_figures(
     if decision == FigureStatus.RETURNED and not reason.strip():
         require("le motif du renvoi est obligatoire : le partenaire le verra")
     now = now or datetime.now()
+    require_active_account(con, actor)
     count = 0
     for key in keys:
         row = con.execute(FIGURE_STATE, [convention_id, *key]).fetchone()

@@ -8,6 +8,11 @@ from decimal import Decimal
 from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.permissions import Actor, may, require
 from lda_dash.storage.base import Connection, _dicts, append_history
+from lda_dash.storage.guards import (
+    require_active_account,
+    require_no_locked_year,
+    require_year_open,
+)
 
 ALLOCATION_OVERRIDES = """
 SELECT action_number, amount FROM allocation WHERE convention_id = ? AND year = ?
@@ -109,14 +114,25 @@ def record_decision(
     paid_date: date | None = None,
     now: datetime | None = None,
 ) -> None:
-    """The Prefect's decision (prefecture only); it locks the year's figures."""
+    """The Prefect's decision (prefecture only); it locks the year's figures.
+
+    A decided year stays decided: changing its terms (amounts, threshold, justification, date)
+    needs the administration to unlock the year first, with a reason in the history, so the
+    amount notified cannot change silently. The Article 4 dates (letter, title, payment) come
+    later by nature and may still be completed.
+    """
     if not may(actor, "decision"):
         require("seule la préfecture enregistre une décision de reversement")
+    require_active_account(con, actor)
+    before = {d["year"]: d for d in decisions(con, convention_id)}.get(year)
+    terms = (Decimal(proposed), Decimal(decided), Decimal(threshold), justification.strip(),
+             decided_on)  # fmt: skip
+    if before is not None and terms != _terms(before):
+        require_year_open(con, convention_id, year, "la décision déjà enregistrée")
     justification = _need_reason(justification, "une décision de reversement")
     if Decimal(decided) < 0:
         require("le montant décidé ne peut pas être négatif")
     now = now or datetime.now()
-    before = {d["year"]: d for d in decisions(con, convention_id)}.get(year)
     con.execute(
         UPSERT_DECISION,
         [convention_id, year, proposed, decided, threshold, justification, actor.login,
@@ -130,12 +146,19 @@ def record_decision(
     )  # fmt: skip
 
 
+def _terms(decision: dict) -> tuple:
+    return (Decimal(decision["proposed_amount"]), Decimal(decision["decided_amount"]),
+            Decimal(decision["threshold"]), decision["justification"].strip(),
+            decision["decided_on"])  # fmt: skip
+
+
 def set_year_lock(
     con: Connection, convention_id: str, year: int, actor: Actor, locked: bool, reason: str
 ) -> None:
     """Lock or unlock a year's figures (admin only, with a logged reason)."""
     if not may(actor, "locks"):
         require("seule l'administration verrouille ou déverrouille une année")
+    require_active_account(con, actor)
     reason = _need_reason(reason, "un (dé)verrouillage")
     con.execute(UPSERT_LOCK, [convention_id, year, locked, actor.login, datetime.now(), reason])
     append_history(
@@ -162,9 +185,9 @@ def set_allocation(
     if not may(actor, "allocation"):
         require("seule la coordination modifie la répartition")
     reason = _need_reason(reason, "modifier la répartition")
-    if year_locks(con, convention_id).get(year, {}).get("locked"):
-        # The allocation is a term of the proposal the decision relied on.
-        require(f"l'année {year} est verrouillée après la décision de reversement")
+    require_active_account(con, actor)
+    # The allocation is a term of the proposal the decision relied on.
+    require_year_open(con, convention_id, year, "la répartition")
     total = sum((Decimal(v) for v in shares.values()), Decimal(0))
     if total != Decimal(payment):
         require(f"la répartition totalise {total} € au lieu du versement de {payment} €")
@@ -189,10 +212,13 @@ def set_target(
     con: Connection, convention_id: str, key: tuple[int, str], year: int,
     target: Decimal | None, before: Decimal | None, actor: Actor, reason: str,
 ) -> None:  # fmt: skip
-    """A target edited by the coordination, with its reason in the history."""
+    """A target edited by the coordination, with its reason in the history; a target is a
+    term of the clawback proposal, so a year locked by a decision keeps its targets."""
     if not may(actor, "targets"):
         require("seule la coordination modifie les cibles")
     reason = _need_reason(reason, "modifier une cible")
+    require_active_account(con, actor)
+    require_year_open(con, convention_id, year, "la cible")
     con.execute(UPDATE_TARGET, [convention_id, *key, year, target])
     append_history(
         con, actor.login, "target", convention_id, f"action {key[0]} · {key[1]} · {year}",
@@ -204,10 +230,16 @@ def set_weight(
     con: Connection, convention_id: str, key: tuple[int, str], weight: Decimal,
     before: Decimal, actor: Actor, reason: str,
 ) -> None:  # fmt: skip
-    """An indicator's weight edited by the coordination, with its reason in the history."""
+    """An indicator's weight edited by the coordination, with its reason in the history.
+
+    A weight has no year and weighs in every year's proposal: it is refused while any year of
+    the convention is locked (docs/rules.md).
+    """
     if not may(actor, "targets"):
         require("seule la coordination modifie les poids")
     reason = _need_reason(reason, "modifier un poids")
+    require_active_account(con, actor)
+    require_no_locked_year(con, convention_id, "le poids d'un indicateur")
     if Decimal(weight) < 0:
         require("un poids ne peut pas être négatif")
     con.execute(UPDATE_WEIGHT, [weight, convention_id, *key])

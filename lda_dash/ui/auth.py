@@ -77,13 +77,18 @@ def pages_for(role: str) -> list[st.Page]:
 
 
 def current_actor() -> Actor | None:
-    """The signed-in actor, or None; an idle session is ended here."""
+    """The signed-in actor, or None; an idle session is ended here, and so is a session whose
+    account was disabled, deleted or changed since sign-in (read again at every rerun)."""
     actor = st.session_state.get(ACTOR_KEY)
     if actor is None:
         return _single_sign_on()
     now = time.monotonic()
     if now - st.session_state.get(SEEN_KEY, now) > idle_limit_seconds():
         sign_out("Session expirée après une période d'inactivité : reconnectez-vous.")
+        return None
+    refusal = sign_in.session_refusal(actor)
+    if refusal:
+        sign_out(refusal)
         return None
     st.session_state[SEEN_KEY] = now
     return actor
@@ -95,10 +100,14 @@ def _remember(actor: Actor) -> None:
 
 
 def sign_out(message: str | None = None) -> None:
+    """End the app session, and the provider's session cookie with it: otherwise the next
+    rerun would sign the same identity in again without asking (issue 15 §8)."""
     for key in (ACTOR_KEY, SEEN_KEY):
         st.session_state.pop(key, None)
     if message:
         st.session_state["auth_message"] = message
+    if oidc_configured() and st.user.is_logged_in:
+        st.logout()
 
 
 def oidc_configured() -> bool:
@@ -112,8 +121,12 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
-    result = sign_in.with_email(st.user.email or "")
+    # st.user.email raises when the provider sent no e-mail claim: read the claims as a dict.
+    email, verified = st.user.get("email"), st.user.get("email_verified")
+    result = sign_in.with_email(email if isinstance(email, str) else None, verified is not False)
     if result.actor is None:
+        # Not st.logout() here: it starts a new session and the reason would be lost. The
+        # identity stays refused at every rerun, and the login page offers to leave it.
         st.session_state["auth_message"] = result.message
         return None
     _remember(result.actor)
@@ -199,13 +212,23 @@ def login_page() -> None:
             st.markdown("**Connexion unique**")
             if st.button("Se connecter avec ProConnect", icon=":material/badge:"):
                 st.login()
+            if st.user.is_logged_in and st.button("Changer d'identité ProConnect"):
+                st.logout()
         if demo and demo_accounts:
             st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
             for record in demo_accounts:
                 label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
-                    _remember(sign_in.demo_profile(record["login"]))
-                    st.rerun()
+                    _demo_sign_in(record["login"])
+
+
+def _demo_sign_in(login: str) -> None:
+    result = sign_in.demo_profile(login)
+    if result.actor is None:
+        st.session_state["auth_message"] = result.message
+    else:
+        _remember(result.actor)
+    st.rerun()
 
 
 def sidebar_identity(actor: Actor) -> None:
@@ -213,6 +236,4 @@ def sidebar_identity(actor: Actor) -> None:
         st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
             sign_out()
-            if oidc_configured() and st.user.is_logged_in:
-                st.logout()
             st.rerun()

@@ -48,6 +48,8 @@ def status_badge(status: Status, prefix: str = "") -> None:
 def setup_needed(path=None) -> None:
     """The database is missing or empty: say how to create it rather than fail."""
     target = config.db_path(path)
+    # Demo data is refused at the default (production) path: point at the demo file instead.
+    demo_target = config.DEMO_DB_PATH if config.is_default_path(path) else target
     st.title("LDA Dash")
     st.error(
         f"La base de données **{target}** n'existe pas encore ou ne contient aucune convention.",
@@ -58,9 +60,10 @@ def setup_needed(path=None) -> None:
         "lancez depuis le dossier du projet :\n\n"
         "```\nmake run\n```\n\n"
         "ou :\n\n"
-        f"```\npython -m lda_dash init --demo --db {target}\n```\n\n"
+        f"```\npython -m lda_dash init --demo --db {demo_target}\n```\n\n"
         "puis rechargez cette page. La variable d'environnement `LDA_DASH_DB` indique la base "
-        "à utiliser."
+        "à utiliser ; la base par défaut, réservée aux données réelles, se crée avec "
+        "`python -m lda_dash init`."
     )
 
 

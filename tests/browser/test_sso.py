@@ -34,13 +34,16 @@ CLIENT_ID = "lda-dash-test"
 
 
 @contextmanager
-def identity_provider(email: str) -> Iterator[str]:
-    """The mock provider on 127.0.0.1 with one predefined identity; yields its address."""
+def identity_provider(email: str, others: dict[str, dict] | None = None) -> Iterator[str]:
+    """The mock provider on 127.0.0.1 with predefined identities (`email`, then `others`: sub →
+    claims), each one click on its authorisation page; yields its address."""
     oidc_mock = pytest.importorskip("oidc_provider_mock")
     from werkzeug.serving import make_server
 
     os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # plain http on loopback only
-    provider = oidc_mock.app(user_claims=[oidc_mock.User(sub=email, claims={"email": email})])
+    users = [oidc_mock.User(sub=email, claims={"email": email})]
+    users += [oidc_mock.User(sub=sub, claims=claims) for sub, claims in (others or {}).items()]
+    provider = oidc_mock.app(user_claims=users)
     server = make_server("127.0.0.1", 0, provider, threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
     thread.start()
@@ -99,3 +102,37 @@ def test_proconnect_identity_signs_in_the_account_with_its_email(browser, tmp_pa
                 expect_no_exception(page)
         finally:
             context.close()
+
+
+# Identities the provider vouches for that must open nothing (issue 15 §8): sub → (claims, the
+# French reason the login page shows). The claims are those the mock's authorisation page sends.
+REFUSED_IDENTITIES = {
+    "sans-adresse": ({}, "aucune adresse électronique"),
+    "non-verifiee": ({"email": EMAIL, "email_verified": False}, "non vérifiée"),
+    "kelvin": ({"email": "\u212aevin@dijon.example.fr"}, "trompeurs"),  # Kelvin sign, not K
+}
+
+
+def test_refused_identities_get_their_reason_and_no_traceback(browser, tmp_path):
+    """One provider and one app for every case; each case in a fresh browser context."""
+    expect = sync_api.expect
+    others = {sub: claims for sub, (claims, _) in REFUSED_IDENTITIES.items()}
+    with (
+        identity_provider(EMAIL, others) as provider_url,
+        app_with_sign_on(tmp_path, provider_url) as url,
+    ):
+        for sub, (_, reason) in REFUSED_IDENTITIES.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            page = context.new_page()
+            try:
+                with screenshot_on_failure(page, f"sso_refused_{sub}"):
+                    page.goto(url)
+                    page.get_by_role("button", name="Se connecter avec ProConnect").click(
+                        timeout=60_000
+                    )
+                    page.get_by_role("button", name=sub).click(timeout=30_000)
+                    expect(page.get_by_text(reason)).to_be_visible(timeout=60_000)
+                    expect(page.get_by_text("Connecté :")).to_have_count(0)
+                    expect_no_exception(page)
+            finally:
+                context.close()

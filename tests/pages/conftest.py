@@ -31,8 +31,16 @@ def fresh_streamlit_caches():
     st.cache_resource.clear()
 
 
+DEMO_PARTNER_ORGANISATION = "association-habitat-solidaire-demo"
+
+
 def signed_in(role: str = "coordination", organisation: str | None = None) -> AppTest:
-    """The app as a signed-in person of `role` would see it (sign-in itself is tested apart)."""
+    """The app as the demo account of `role` would see it (sign-in itself is tested apart).
+
+    The session is checked against the stored account at every rerun, so a partner is the demo
+    partner of its own organisation unless another is named."""
+    if role == "partenaire" and organisation is None:
+        organisation = DEMO_PARTNER_ORGANISATION
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.session_state["actor"] = Actor(f"demo-{role}", role, organisation)
     return at

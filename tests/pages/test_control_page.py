@@ -58,7 +58,7 @@ def spend_more(path, amount: int) -> None:
             if (f.action, f.code, f.year, f.quarter) == (7, "DEP_AMI", 2021, 4)
         )
         raised = QuarterFigure(7, "DEP_AMI", 2021, 4, q4.value + amount, status="validated")
-        storage.save_figures(con, CID, [raised], TRUSTED, "test")
+        storage.save_figures(con, CID, [raised], TRUSTED, "test", is_demo=True)
 
 
 @pytest.mark.parametrize("year", [2021, 2022])

@@ -224,7 +224,7 @@ def test_a_colleague_edit_meanwhile_is_refused_and_not_overwritten(demo_app_db):
     at = partner()
     with database.connect(demo_app_db) as con:
         add_account(con, "louise", "partenaire", None, organisation="Association Habitat "
-                    "Solidaire (démo)")  # fmt: skip
+                    "Solidaire (démo)", is_demo=True)  # fmt: skip
         storage.save_figures(
             con, CID, [QuarterFigure(2, "CAPT", *EMPTY, value=7, status="draft")],
             Actor("louise", "partenaire", ORGANISATION), "Saisie",

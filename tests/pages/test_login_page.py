@@ -58,9 +58,9 @@ def test_password_sign_in_and_lockout(demo_app_db):
     assert "incorrect" in at.error[0].value
     for _ in range(4):
         sign_in(at, "marie", "faux")
-    assert "verrouillé" in at.error[0].value
+    assert "bloqué après 5 essais" in at.error[0].value
     sign_in(at, "marie", PASSWORD)
-    assert "verrouillé" in at.error[0].value  # even the right password waits 15 minutes
+    assert "bloqué après 5 essais" in at.error[0].value  # even the right password waits 15 minutes
     assert "actor" not in at.session_state
 
 
