@@ -32,6 +32,7 @@ from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.domain.permissions import Actor, PermissionDenied
 from lda_dash.exports.safety import safe_cell
 from lda_dash.figures_file import FiguresFileError, read_figures_file
+from lda_dash.file_limits import FileRefused, read_file
 from lda_dash.reports import load_progress, progress_records
 from lda_dash.setup_db import DemoRefused, init_database
 
@@ -85,7 +86,7 @@ def cmd_import_figures(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"fichier introuvable : {path}")
-    rows = read_figures_file(path.read_bytes(), path.name)
+    rows = read_figures_file(read_file(path), path.name)
     with db.connect(args.db) as con:
         convention = pick_convention(con, args.convention)
         cid = convention["id"]
@@ -155,7 +156,7 @@ def cmd_check_convention(args) -> int:
         path = Path(args.file)
         if not path.is_file():
             raise CommandError(f"fichier introuvable : {path}")
-        table = read_annex(path.read_bytes(), path.name)
+        table = read_annex(read_file(path), path.name)
     else:
         with db.connect(args.db, read_only=True) as con:
             convention = pick_convention(con, args.convention)
@@ -274,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         ControlRefused,
         PermissionDenied,
         FiguresFileError,
+        FileRefused,
         AnnexFormatError,
         ConventionImportError,
         DemoRefused,
