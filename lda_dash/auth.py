@@ -12,6 +12,7 @@ import streamlit as st
 from lda_dash import accounts, db, repository, setup_db
 from lda_dash.domain.permissions import ROLE_LABELS, Actor
 from lda_dash.ui import widgets
+from lda_dash.ui.safe_text import md
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
@@ -207,7 +208,7 @@ def login_page() -> None:
         if demo and demo_accounts:
             st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
             for record in demo_accounts:
-                label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
+                label = f"{ROLE_LABELS[record['role']]} · {md(record['display_name'])}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
                     _remember(accounts.actor_of(_account(record["login"])))
                     st.rerun()
@@ -220,7 +221,7 @@ def _account(login: str) -> dict:
 
 def sidebar_identity(actor: Actor) -> None:
     with st.sidebar:
-        st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
+        st.caption(f"Connecté : **{md(actor.login)}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
             sign_out()
             if oidc_configured() and st.user.is_logged_in:

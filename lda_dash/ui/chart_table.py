@@ -18,6 +18,7 @@ import streamlit as st
 
 from lda_dash import fmt
 from lda_dash.story import Chart
+from lda_dash.ui.safe_text import md_table
 
 DATA_LABEL = "Données du graphique"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -47,7 +48,7 @@ def data_table(table: Callable[[], pd.DataFrame], *, alt: str, key: str) -> None
     fraction of a millisecond, where the table would cost several (the dashboard is measured).
     """
     if st.toggle(DATA_LABEL, key=f"chart_data_{key}"):
-        st.table(table(), alt=f"Données du graphique : {alt}")
+        st.table(md_table(table()), alt=f"Données du graphique : {alt}")
 
 
 def figure_table(figure: go.Figure, rows: str | None = None) -> pd.DataFrame:
