@@ -52,7 +52,7 @@ def main() -> None:
     )
     with imports:
         st.markdown("**Conventions chargées** : " + " ; ".join(
-            convention_label(c) for c in data.conventions
+            md(convention_label(c)) for c in data.conventions
         ))  # fmt: skip
         import_convention()
     with accounts:
