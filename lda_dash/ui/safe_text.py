@@ -45,18 +45,27 @@ def md(text: object) -> str:
 
 
 def md_table(table: pd.DataFrame | Styler) -> pd.DataFrame | Styler:
-    """`table` for st.table with its text cells and index escaped (a Styler keeps its styles:
-    they are computed from its data when drawn)."""
+    """`table` for st.table with its text cells, index and headers escaped.
+
+    A Styler keeps its styles (computed from its data when drawn) and its headers, which its
+    styles may name.
+    """
     if isinstance(table, Styler):
-        table.data = md_table(table.data)
+        table.data = _escaped(table.data, headers=False)
         table.index = table.data.index
         return table
-    shown = table.copy()
-    for column in shown.columns:
-        if _holds_text(shown[column].dtype):
-            shown[column] = shown[column].map(_md_cell)
+    return _escaped(table, headers=True)
+
+
+def _escaped(frame: pd.DataFrame, *, headers: bool) -> pd.DataFrame:
+    shown = frame.copy()
+    for position in range(shown.shape[1]):
+        if _holds_text(shown.dtypes.iloc[position]):
+            shown.isetitem(position, shown.iloc[:, position].map(_md_cell))
     if _holds_text(shown.index.dtype):
         shown.index = shown.index.map(_md_cell)
+    if headers and _holds_text(shown.columns.dtype):  # a chart's table has titles as columns
+        shown.columns = shown.columns.map(_md_cell)
     return shown
 
 

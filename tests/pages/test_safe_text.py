@@ -78,6 +78,14 @@ def test_md_table_escapes_text_cells_and_the_index_only():
     assert list(frame.index) == ["[x](y)"]  # the caller's frame is left as it was
 
 
+def test_md_table_escapes_headers_and_keeps_a_stylers_styles():
+    frame = pd.DataFrame({"Action": ["*a*"], "# b": ["c"]})
+    assert list(md_table(frame).columns) == ["Action", r"\# b"]
+    styled = md_table(frame.style.map(lambda _: "color: red", subset=["# b"]))
+    assert styled.data["Action"].tolist() == [r"\*a\*"]
+    assert "color: red" in styled.to_html()  # the style still finds its column
+
+
 @pytest.fixture
 def hostile_db(demo_app_db):
     """The demo database with a submitted figure commented with HOSTILE, and a territory whose
