@@ -11,6 +11,7 @@ import pytest
 from lda_dash import charts
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, QuarterFigure
 from lda_dash.reports import action_status, compute_progress
+from lda_dash.ui import chart_table
 
 YEAR = 2021
 AFTER_THE_YEAR = date(2022, 3, 1)
@@ -190,3 +191,12 @@ def test_the_closed_year_attainment_chart_uses_closed_year_statuses():
         t.replace("\u202f", " ") for t in charts.attainment_chart(closed, TITLES).data[0].text
     ]
     assert labels == ["90 % · partiellement atteint"]
+
+
+def test_annex_titles_are_inert_in_a_chart(report):
+    hostile = '<a href="https://evil.example">x</a> <b>&</b>'
+    bar = charts.attainment_chart(report, {**TITLES, 2: hostile}).data[0]
+    [label] = [y for y in bar.y if y.startswith("n° 2 ")]
+    assert "<" not in label and ">" not in label
+    assert label == "n° 2 · " + charts.chart_text(charts.short_title(hostile))
+    assert chart_table.plain(label) == "n° 2 · " + charts.short_title(hostile)  # its data table

@@ -9,6 +9,7 @@ figure's traces give it, with the values as the chart writes them.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 
@@ -98,10 +99,10 @@ def story_table(chart: Chart, rows: str | None = None) -> pd.DataFrame:
 
 
 def plain(text) -> str:
-    """Chart text without its HTML (`<b>`, `<br>`), on one line."""
+    """Chart text without its HTML (`<b>`, `<br>`) and entities (charts.chart_text), on one line."""
     if text is None:
         return ""
-    return " ".join(_TAGS.sub(" ", str(text).replace("<br>", " ")).split())
+    return " ".join(html.unescape(_TAGS.sub(" ", str(text).replace("<br>", " "))).split())
 
 
 def _cell_texts(trace, values: Sequence, value_axis) -> list[str]:
