@@ -200,3 +200,14 @@ def test_annex_titles_are_inert_in_a_chart(report):
     assert "<" not in label and ">" not in label
     assert label == "n° 2 · " + charts.chart_text(charts.short_title(hostile))
     assert chart_table.plain(label) == "n° 2 · " + charts.short_title(hostile)  # its data table
+
+
+def test_annex_titles_are_inert_in_a_presentation_chart():
+    from lda_dash.slides import story_figure
+    from lda_dash.story.model import Bar, Chart, ChartUnit, Series
+
+    hostile = '<a href="https://evil.example">n° 2</a>'
+    chart = Chart("Atteinte", ChartUnit.ATTAINMENT, (Series("2022", (Bar(hostile, 0.5, "50 %"),)),))
+    figure = story_figure(chart)
+    assert list(figure.data[0].y) == [charts.chart_text(hostile)]
+    assert [a.y for a in figure.layout.annotations if a.text == "50 %"] == [figure.data[0].y[0]]
