@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from lda_dash.file_limits import (
@@ -87,20 +88,35 @@ def _checked_archive(data: bytes) -> io.BytesIO:
     total = 0
     for entry in entries:
         _check_ratio(entry.filename, entry.file_size, entry.compress_size)
-        inflated = 0
-        try:
-            with archive.open(entry) as part:
-                while chunk := part.read(_CHUNK):
-                    inflated += len(chunk)
-                    total += len(chunk)
-                    if total > MAX_UNCOMPRESSED_BYTES:
-                        raise _inflates(total)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            if isinstance(exc, FileRefused):
-                raise
-            raise DamagedWorkbook(str(exc)) from exc
+        inflated = _inflated_size(archive, entry, MAX_UNCOMPRESSED_BYTES - total)
+        total += inflated
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise _inflates(total)
         _check_ratio(entry.filename, inflated, entry.compress_size)
     return io.BytesIO(data)
+
+
+def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> int:
+    """Bytes the part actually inflates to, reading no more than `room` + one chunk.
+
+    zipfile stops at the declared size and checks the CRC: a part lying about its size is
+    damaged, not a way past the bound.
+    """
+    inflated = 0
+    try:
+        with archive.open(entry) as part:
+            while inflated <= room and (chunk := part.read(_CHUNK)):
+                inflated += len(chunk)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
+        raise DamagedWorkbook(str(exc)) from exc
+    return inflated
 
 
 def _inflates(size: int) -> FileRefused:

@@ -133,3 +133,13 @@ def annex_amount_with_three_decimals() -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator="\n").writerows(records)
     return out.getvalue().encode("utf-8")
+
+
+def corrupt_deflate_xlsx() -> bytes:
+    """A workbook whose sheet's compressed bytes were scrambled (zlib fails, not zipfile)."""
+    data = bytearray(workbook_bytes([FIGURES_HEADER, [2, "CAPT", 2022, 1, 3]]))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for offset in range(start + 5, start + 40):
+        data[offset] ^= 0x5A
+    return bytes(data)
