@@ -72,9 +72,9 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 class Deadline:
     """The time left to read one file; `check` refuses the file once MAX_READ_SECONDS are spent."""
 
-    def __init__(self, seconds: float = MAX_READ_SECONDS) -> None:
-        self.seconds = seconds
-        self.ends = time.monotonic() + seconds
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = MAX_READ_SECONDS if seconds is None else seconds
+        self.ends = time.monotonic() + self.seconds
 
     def check(self, line: int) -> None:
         if time.monotonic() > self.ends:

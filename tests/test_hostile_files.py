@@ -11,12 +11,13 @@ import sys
 
 import pytest
 
+from lda_dash import file_limits
 from lda_dash.annex import AnnexFormatError, read_annex
 from lda_dash.cli import main
 from lda_dash.domain.permissions import Actor
 from lda_dash.figures_file import FiguresFileError, read_figures_file
 from lda_dash.ui.entry_files import check_file, import_file
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, workbook_bytes
 from tests.hostile_files_data import (
     ANNEX_CSV,
     ANNEX_HEADER,
@@ -225,3 +226,17 @@ def test_a_60_mb_annex_is_refused_without_being_read(db_path, tmp_path):
     )
     assert result.returncode == 1
     one_french_line(result.stderr, "trop volumineux (60,0 Mo)")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("slow.csv", figures_csv(*["4;GLA;2023;1;3;;;"] * 2000)),
+        ("slow.xlsx", workbook_bytes([FIGURES_HEADER, *[[4, "GLA", 2023, 1, 3]] * 600])),
+    ],
+)
+def test_reading_stops_at_the_time_bound(monkeypatch, name, data):
+    monkeypatch.setattr(file_limits, "MAX_READ_SECONDS", 0.0)
+    with pytest.raises(FiguresFileError) as refused:
+        read_figures_file(data, name)
+    one_french_line(str(refused.value), "lecture du fichier arrêtée à la ligne")
