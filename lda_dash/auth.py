@@ -116,7 +116,7 @@ def _single_sign_on() -> Actor | None:
     with db.connect() as con:
         result = accounts.sign_in_by_email(con, st.user.email or "")
     if result.actor is None:
-        st.session_state["auth_message"] = result.message
+        st.session_state["auth_message"] = md(result.message)  # it names the e-mail given
         return None
     _remember(result.actor)
     return result.actor
