@@ -83,7 +83,7 @@ def action_links(actions: list[dict]) -> None:
                 ACTION_PAGE,
                 label=f"n° {action['number']}",
                 query_params={"action": str(action["number"])},
-                help=action["title"],
+                help=md(action["title"]),  # tooltips render Markdown
             )
 
 
