@@ -14,6 +14,7 @@ from lda_dash.domain.permissions import ROLE_LABELS, Actor
 from lda_dash.services import accounts, setup
 from lda_dash.storage import database
 from lda_dash.ui import widgets
+from lda_dash.ui.safe_text import md
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
@@ -117,7 +118,7 @@ def _single_sign_on() -> Actor | None:
     with database.connect() as con:
         result = accounts.sign_in_by_email(con, st.user.email or "")
     if result.actor is None:
-        st.session_state["auth_message"] = result.message
+        st.session_state["auth_message"] = md(result.message)  # it names the e-mail given
         return None
     _remember(result.actor)
     return result.actor
@@ -209,7 +210,7 @@ def login_page() -> None:
         if demo and demo_accounts:
             st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
             for record in demo_accounts:
-                label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
+                label = f"{ROLE_LABELS[record['role']]} · {md(record['display_name'])}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
                     _remember(accounts.actor_of(_account(record["login"])))
                     st.rerun()
@@ -222,7 +223,7 @@ def _account(login: str) -> dict:
 
 def sidebar_identity(actor: Actor) -> None:
     with st.sidebar:
-        st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
+        st.caption(f"Connecté : **{md(actor.login)}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
             sign_out()
             if oidc_configured() and st.user.is_logged_in:

@@ -27,6 +27,7 @@ from lda_dash.domain.permissions import Actor, PermissionDenied
 from lda_dash.exports.safety import safe_cell
 from lda_dash.importers.annex import AnnexFormatError, read_annex
 from lda_dash.importers.figures_file import FiguresFileError, read_figures_file
+from lda_dash.importers.file_limits import FileRefused, read_file
 from lda_dash.services.accounts import AccountError
 from lda_dash.services.backup import BackupError
 from lda_dash.services.control import ControlRefused, load_clawback
@@ -86,7 +87,7 @@ def cmd_import_figures(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"fichier introuvable : {path}")
-    rows = read_figures_file(path.read_bytes(), path.name)
+    rows = read_figures_file(read_file(path), path.name)
     with database.connect(args.db) as con:
         convention = pick_convention(con, args.convention)
         cid = convention["id"]
@@ -156,7 +157,7 @@ def cmd_check_convention(args) -> int:
         path = Path(args.file)
         if not path.is_file():
             raise CommandError(f"fichier introuvable : {path}")
-        table = read_annex(path.read_bytes(), path.name)
+        table = read_annex(read_file(path), path.name)
     else:
         with database.connect(args.db, read_only=True) as con:
             convention = pick_convention(con, args.convention)
@@ -275,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         ControlRefused,
         PermissionDenied,
         FiguresFileError,
+        FileRefused,
         AnnexFormatError,
         ConventionImportError,
         DemoRefused,

@@ -20,6 +20,8 @@ from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.exports.safety import unguard_cell
+from lda_dash.importers.file_limits import read_file
+from lda_dash.importers.text_files import decode_text
 from lda_dash.services.convention_files import read_indicator_catalogue
 from lda_dash.services.convention_import import (
     ConventionImportError,
@@ -84,7 +86,7 @@ def cmd_import_convention(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise ConventionImportError(f"fichier introuvable : {path}")
-    preview = preview_convention_import(path.read_bytes(), path.name, args.territory, args.years)
+    preview = preview_convention_import(read_file(path), path.name, args.territory, args.years)
     specs = _confirmed_specs(preview, args.indicators)
     if args.save_proposal:
         Path(args.save_proposal).write_text(
@@ -127,7 +129,7 @@ def _confirmed_specs(preview: ImportPreview, corrected: str | None) -> list[Indi
         raise ConventionImportError(f"fichier d'indicateurs introuvable : {path}")
     numbers = [row.row for row in preview.annex.rows]
     try:
-        specs = read_indicator_catalogue(path.read_text(encoding="utf-8-sig"), numbers)
+        specs = read_indicator_catalogue(decode_text(read_file(path)), numbers)
     except KeyError as exc:
         raise ConventionImportError(f"{path.name} : colonne manquante {exc}") from exc
     except (ValueError, NotANumber) as exc:

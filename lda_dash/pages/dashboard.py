@@ -13,6 +13,7 @@ from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.services.progress import action_status
 from lda_dash.tables.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.ui.safe_text import md, md_table
 
 ACTION_PAGE = "lda_dash/pages/action.py"
 ACTION_COUNT_LABELS = {
@@ -54,7 +55,7 @@ def main() -> None:
     widgets.demo_banner(context.demo)
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
-    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")
@@ -67,7 +68,7 @@ def main() -> None:
     )
     action_links(data.actions)
     st.subheader("Indicateurs")
-    st.table(view.table)
+    st.table(md_table(view.table))
     st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")
     with st.expander("Comment lire ces chiffres"):
         st.markdown(READING_GUIDE)
@@ -82,7 +83,7 @@ def action_links(actions: list[dict]) -> None:
                 ACTION_PAGE,
                 label=f"n° {action['number']}",
                 query_params={"action": str(action["number"])},
-                help=action["title"],
+                help=md(action["title"]),  # tooltips render Markdown
             )
 
 

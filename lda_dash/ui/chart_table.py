@@ -9,6 +9,7 @@ figure's traces give it, with the values as the chart writes them.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,7 @@ import streamlit as st
 
 from lda_dash import fmt
 from lda_dash.story import Chart
+from lda_dash.ui.safe_text import md_table
 
 DATA_LABEL = "Données du graphique"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -47,7 +49,7 @@ def data_table(table: Callable[[], pd.DataFrame], *, alt: str, key: str) -> None
     fraction of a millisecond, where the table would cost several (the dashboard is measured).
     """
     if st.toggle(DATA_LABEL, key=f"chart_data_{key}"):
-        st.table(table(), alt=f"Données du graphique : {alt}")
+        st.table(md_table(table()), alt=f"Données du graphique : {alt}")
 
 
 def figure_table(figure: go.Figure, rows: str | None = None) -> pd.DataFrame:
@@ -97,10 +99,10 @@ def story_table(chart: Chart, rows: str | None = None) -> pd.DataFrame:
 
 
 def plain(text) -> str:
-    """Chart text without its HTML (`<b>`, `<br>`), on one line."""
+    """Chart text without its HTML (`<b>`, `<br>`) and entities (charts.chart_text), on one line."""
     if text is None:
         return ""
-    return " ".join(_TAGS.sub(" ", str(text).replace("<br>", " ")).split())
+    return " ".join(html.unescape(_TAGS.sub(" ", str(text).replace("<br>", " "))).split())
 
 
 def _cell_texts(trace, values: Sequence, value_axis) -> list[str]:
