@@ -11,6 +11,7 @@ import pytest
 from lda_dash.charts import progress as progress_charts
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, QuarterFigure
 from lda_dash.domain.progress_report import action_status, compute_progress
+from lda_dash.tables import chart_data
 
 YEAR = 2021
 AFTER_THE_YEAR = date(2022, 3, 1)
@@ -193,3 +194,25 @@ def test_the_closed_year_attainment_chart_uses_closed_year_statuses():
         for t in progress_charts.attainment_chart(closed, TITLES).data[0].text
     ]
     assert labels == ["90 % · partiellement atteint"]
+
+
+def test_annex_titles_are_inert_in_a_chart(report):
+    hostile = '<a href="https://evil.example">x</a> <b>&</b>'
+    bar = progress_charts.attainment_chart(report, {**TITLES, 2: hostile}).data[0]
+    [label] = [y for y in bar.y if y.startswith("n° 2 ")]
+    assert "<" not in label and ">" not in label
+    assert label == "n° 2 · " + progress_charts.chart_text(progress_charts.short_title(hostile))
+    assert chart_data.plain(label) == "n° 2 · " + progress_charts.short_title(
+        hostile
+    )  # its data table
+
+
+def test_annex_titles_are_inert_in_a_presentation_chart():
+    from lda_dash.charts.slides import story_figure
+    from lda_dash.story.model import Bar, Chart, ChartUnit, Series
+
+    hostile = '<a href="https://evil.example">n° 2</a>'
+    chart = Chart("Atteinte", ChartUnit.ATTAINMENT, (Series("2022", (Bar(hostile, 0.5, "50 %"),)),))
+    figure = story_figure(chart)
+    assert list(figure.data[0].y) == [progress_charts.chart_text(hostile)]
+    assert [a.y for a in figure.layout.annotations if a.text == "50 %"] == [figure.data[0].y[0]]

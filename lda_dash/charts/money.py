@@ -11,7 +11,13 @@ from fractions import Fraction
 import plotly.graph_objects as go
 
 from lda_dash import fmt
-from lda_dash.charts.progress import REALISED_COLOUR, TARGET_COLOUR, _layout, short_title
+from lda_dash.charts.progress import (
+    REALISED_COLOUR,
+    TARGET_COLOUR,
+    _layout,
+    chart_text,
+    short_title,
+)
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.finances import ActionFinance
 
@@ -31,7 +37,9 @@ def allocation_spending_chart(
 ) -> go.Figure:
     """Per action, its share of the payment beside its validated (and submitted) spending."""
     pending = pending or {}
-    labels = [f"n° {r.action} · {short_title(titles.get(r.action, ''), 36)}" for r in rows]
+    labels = [
+        f"n° {r.action} · {chart_text(short_title(titles.get(r.action, ''), 36))}" for r in rows
+    ]
     allocation = [float(r.allocation or 0) for r in rows]
     spending = [None if r.spending is None else float(r.spending) for r in rows]
     figure = go.Figure()

@@ -18,6 +18,7 @@ from lda_dash.charts.progress import (
     STATUS_COLOURS,
     TARGET_COLOUR,
     _layout,
+    chart_text,
     short_title,
 )
 from lda_dash.domain.clawback import ClawbackProposal
@@ -34,7 +35,7 @@ def attainment_heatmap(
     """Territories (rows, in the order given) × years, each cell labelled with its percentage."""
     ids = list(trend)
     years = sorted({year for by_year in trend.values() for year in by_year})
-    rows = [short_title(names[cid], 40) for cid in ids]
+    rows = [chart_text(short_title(names[cid], 40)) for cid in ids]
     values, texts = [], []
     for cid in ids:
         cells = [trend[cid].get(year) for year in years]
@@ -117,7 +118,7 @@ def money_chart(points: Sequence[tuple[str, float, float]], year: int) -> go.Fig
         name="Territoire",
         marker={"size": 8, "color": REALISED_COLOUR, "opacity": 0.7},
         text=[
-            f"{name}<br>versé {fmt.money(x)} · dépensé {fmt.money(y)} · "
+            f"{chart_text(name)}<br>versé {fmt.money(x)} · dépensé {fmt.money(y)} · "
             f"{fmt.percent(y / x) if x else '—'}"
             for name, x, y in points
         ],
@@ -149,7 +150,7 @@ def clawback_chart(
     names: Mapping[str, str], proposals: Sequence[tuple[str, ClawbackProposal]]
 ) -> go.Figure:
     """The largest proposals: objective base and unspent base side by side, amounts written."""
-    labels = [short_title(names[cid], 40) for cid, _ in proposals]
+    labels = [chart_text(short_title(names[cid], 40)) for cid, _ in proposals]
     figure = go.Figure()
     for name, colour, values in (
         ("Base objectifs", ALLOCATION_COLOUR, [p.objective_base_total for _, p in proposals]),

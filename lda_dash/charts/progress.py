@@ -6,6 +6,7 @@ and figures not yet validated are hollow markers with their own legend entry.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -37,6 +38,12 @@ TARGET_COLOUR = "#1E1E1E"
 QUARTER_TICKS = {0: "1er janvier", 1: "fin T1", 2: "fin T2", 3: "fin T3", 4: "fin T4"}
 
 
+def chart_text(text: str) -> str:
+    """Text from an annex made inert in a chart: plotly draws `<b>`, `<a href>` and entities
+    in labels and hover texts, so `<`, `>` and `&` are written as entities."""
+    return html.escape(text, quote=False)
+
+
 def short_title(title: str, width: int = 44) -> str:
     """Keep the axis readable: long annex titles are cut with an ellipsis."""
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
@@ -50,7 +57,7 @@ def attainment_chart(report: ProgressReport, titles: Mapping[int, str]) -> go.Fi
         attained = report.action_attainments[number]
         status = action_status(report, number)
         percent = None if attained is None else float(attained * 100)
-        labels.append(f"n° {number} · {short_title(titles.get(number, ''))}")
+        labels.append(f"n° {number} · {chart_text(short_title(titles.get(number, '')))}")
         shown.append(0.0 if percent is None else min(percent, DISPLAY_CAP))
         exact.append(percent)
         colours.append(STATUS_COLOURS[status])

@@ -11,7 +11,7 @@ import re
 
 import plotly.graph_objects as go
 
-from lda_dash.charts.progress import STATUS_COLOURS
+from lda_dash.charts.progress import STATUS_COLOURS, chart_text
 from lda_dash.story.model import Bar, Chart, ChartUnit
 
 INK = "#1E1E1E"
@@ -65,7 +65,7 @@ def story_figure(chart: Chart) -> go.Figure:
         )
         figure.add_bar(
             x=[_x(chart, bar.value) for bar in series.bars],
-            y=[bar.label for bar in series.bars],
+            y=[chart_text(bar.label) for bar in series.bars],
             orientation="h",
             name=series.name,
             marker={"color": colours, "line": {"color": INK, "width": 0.6}},
@@ -73,12 +73,12 @@ def story_figure(chart: Chart) -> go.Figure:
             hovertemplate="%{y} : %{customdata}<extra>" + series.name + "</extra>",
         )
     # Labels stand in a column right of the plot, clear of the 100 % line and of each other.
-    for label, text in zip(chart.categories, column_texts(chart), strict=True):
+    for category, text in zip(chart.categories, column_texts(chart), strict=True):
         figure.add_annotation(
             x=1,
             xref="paper",
             xshift=16,
-            y=label,
+            y=chart_text(category),  # the bar's label as drawn
             text=text,
             showarrow=False,
             xanchor="left",

@@ -21,6 +21,8 @@ from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.exports.safety import unguard_cell
 from lda_dash.importers.annex import read_annex
+from lda_dash.importers.file_limits import read_file
+from lda_dash.importers.text_files import decode_text
 from lda_dash.services.convention_files import read_indicator_catalogue, stored_annex
 from lda_dash.services.convention_import import (
     ConventionImportError,
@@ -67,7 +69,7 @@ def cmd_check_convention(args) -> int:
         path = Path(args.file)
         if not path.is_file():
             raise CommandError(f"fichier introuvable : {path}")
-        table = read_annex(path.read_bytes(), path.name)
+        table = read_annex(read_file(path), path.name)
     else:
         with database.connect(args.db, read_only=True) as con:
             convention = pick_convention(con, args.convention)
@@ -112,7 +114,7 @@ def cmd_import_convention(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise ConventionImportError(f"fichier introuvable : {path}")
-    preview = preview_convention_import(path.read_bytes(), path.name, args.territory, args.years)
+    preview = preview_convention_import(read_file(path), path.name, args.territory, args.years)
     specs = _confirmed_specs(preview, args.indicators)
     if args.save_proposal:
         Path(args.save_proposal).write_text(
@@ -155,7 +157,7 @@ def _confirmed_specs(preview: ImportPreview, corrected: str | None) -> list[Indi
         raise ConventionImportError(f"fichier d'indicateurs introuvable : {path}")
     numbers = [row.row for row in preview.annex.rows]
     try:
-        specs = read_indicator_catalogue(path.read_text(encoding="utf-8-sig"), numbers)
+        specs = read_indicator_catalogue(decode_text(read_file(path)), numbers)
     except KeyError as exc:
         raise ConventionImportError(f"{path.name} : colonne manquante {exc}") from exc
     except (ValueError, NotANumber) as exc:

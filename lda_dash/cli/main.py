@@ -25,6 +25,7 @@ from lda_dash.cli.common import CommandError
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.importers.annex import AnnexFormatError
 from lda_dash.importers.figures_file import FiguresFileError
+from lda_dash.importers.file_limits import FileRefused
 from lda_dash.services.accounts import AccountError
 from lda_dash.services.backup import BackupError
 from lda_dash.services.control import ControlRefused
@@ -49,6 +50,7 @@ REFUSALS = (
     ConventionUnknown,
     DatabaseBusy,
     DemoRefused,
+    FileRefused,
     FiguresFileError,
     PermissionDenied,
 )

@@ -10,6 +10,8 @@ from lda_dash.domain.model import MODE_LABELS, IndicatorSpec, Mode
 from lda_dash.domain.numbers import NotANumber, is_whole, normalised, parse_decimal
 
 MAX_NUMBER = Decimal(10) ** 12
+# figure.value is DECIMAL(24, 6) (migrations/0001_schema.sql): a 7th decimal would be rounded away.
+VALUE_DECIMALS = 6
 QUARTER_RULE = "le trimestre doit être 1, 2, 3 ou 4"
 
 
@@ -127,7 +129,13 @@ def read_value(text: str, spec: IndicatorSpec, problems: list[str]) -> Decimal |
             "pour un montant en milliers, écrivez-le sans séparateur (12500 pour 12 500 €)"
         )
         return None
-    if spec.mode in (Mode.SOMME, Mode.CUMUL_ANNUEL) and not is_money and not is_whole(number):
+    if int(normalised(number).as_tuple().exponent) < -VALUE_DECIMALS:
+        problems.append(
+            f"valeur « {text} » : au plus {VALUE_DECIMALS} décimales sont enregistrées ; "
+            "arrondissez la valeur"
+        )
+        return None
+    if spec.mode in (Mode.SOMME, Mode.CUMUL_ANNUEL) and not is_whole(number) and not is_money:
         problems.append(
             f"valeur « {text} » : un nombre entier est attendu pour {spec.code} ({mode_label}), "
             "sans décimale"

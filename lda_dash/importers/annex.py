@@ -28,6 +28,7 @@ from lda_dash.importers.annex_formats import (
     markdown_tables,
     xlsx_grid,
 )
+from lda_dash.importers.file_limits import MAX_FILE_BYTES, size_text
 
 __all__ = ["AnnexFormatError", "AnnexRow", "AnnexTable", "annex_rows_to_csv", "read_annex"]
 
@@ -55,6 +56,8 @@ _NUMBER_HEADERS = {"n", "no", "num", "numero"}
 _TOTAL_WORD = re.compile(r"\btota(l|ux)\b")
 # A row that maps this many columns is taken as an annex header with columns missing.
 _HEADER_LIKE = 3
+# Amounts are stored as DECIMAL(14, 2) (migrations/0001_schema.sql): more decimals would be lost.
+AMOUNT_DECIMALS = 2
 
 
 def read_annex(data: bytes, filename: str) -> AnnexTable:
@@ -62,6 +65,11 @@ def read_annex(data: bytes, filename: str) -> AnnexTable:
 
     The format comes from the file's extension, else from its content. Raises AnnexFormatError.
     """
+    if len(data) > MAX_FILE_BYTES:
+        raise AnnexFormatError(
+            f"« {filename} » : fichier trop volumineux ({size_text(len(data))}), la taille "
+            f"maximale est de {size_text(MAX_FILE_BYTES)}"
+        )
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".xls":
         raise AnnexFormatError(
@@ -72,8 +80,7 @@ def read_annex(data: bytes, filename: str) -> AnnexTable:
     text = decode_text(data, filename)
     if suffix not in (".csv", ".tsv") and has_markdown_table(text):
         return _from_markdown(text, filename)
-    grids = [csv_grid(text, delimiter, filename) for delimiter in (";", ",", "\t")]
-    return _from_grid(grids, filename)
+    return _from_csv(text, filename)
 
 
 def annex_rows_to_csv(table: AnnexTable) -> bytes:
@@ -173,6 +180,29 @@ def _from_markdown(text: str, filename: str) -> AnnexTable:
     raise _missing_columns_error(best, filename)
 
 
+def _from_csv(text: str, filename: str) -> AnnexTable:
+    """The table read with the separator that finds the annex's header.
+
+    Strict quoting makes a wrong separator fail to parse: such a failure is reported only when
+    no separator finds the table and it came from the file's most frequent separator.
+    """
+    grids: list[list[list[str]]] = []
+    refusals: dict[str, AnnexFormatError] = {}
+    delimiters = (";", ",", "\t")
+    for delimiter in delimiters:
+        try:
+            grids.append(csv_grid(text, delimiter, filename))
+        except AnnexFormatError as exc:
+            refusals[delimiter] = exc
+    try:
+        return _from_grid(grids, filename)
+    except AnnexFormatError:
+        likely = max(delimiters, key=text.count)
+        if likely in refusals:
+            raise refusals[likely] from None
+        raise
+
+
 def _from_grid(grids: list[list[list[str]]], filename: str) -> AnnexTable:
     """The table under the first row of a sheet (or CSV) whose cells are the annex headers.
 
@@ -241,6 +271,11 @@ def _amount(position: int, field: str, text: str, is_total: bool) -> Decimal | N
         amount = parse_decimal(text)
     except NotANumber as exc:
         raise AnnexFormatError(f"{where} : « {text} » n'est pas un montant lisible") from exc
+    if amount is not None and int(amount.normalize().as_tuple().exponent) < -AMOUNT_DECIMALS:
+        raise AnnexFormatError(
+            f"{where} : « {text} » a plus de {AMOUNT_DECIMALS} décimales, "
+            "un montant est gardé au centime"
+        )
     if amount is not None and amount < 0:
         raise AnnexFormatError(
             f"{where} : « {text} » est négatif, un montant de l'annexe ne peut l'être"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 
 from lda_dash.exports.safety import unguard_cell
+from lda_dash.importers import text_files
+from lda_dash.importers.bounded_xlsx import DamagedWorkbook, first_sheet_rows
+from lda_dash.importers.file_limits import FileRefused
 
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -18,17 +18,11 @@ class AnnexFormatError(ValueError):
 
 
 def decode_text(data: bytes, filename: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, the encoding French Excel saves in."""
+    """UTF-8 (with or without BOM), else Windows-1252 when no line is UTF-8 (text_files)."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise AnnexFormatError(
-            f"« {filename} » : encodage illisible (ni UTF-8 ni Windows-1252)"
-        ) from exc
+        return text_files.decode_text(data)
+    except FileRefused as exc:
+        raise AnnexFormatError(f"« {filename} » : {exc}") from exc
 
 
 def has_markdown_table(text: str) -> bool:
@@ -61,28 +55,24 @@ def _markdown_cells(line: str) -> list[str]:
 
 
 def csv_grid(text: str, delimiter: str, filename: str) -> list[list[str]]:
+    """The CSV's cells, strictly quoted; a cell may span lines (long descriptions) but not hold
+    a whole row of the table, the trace of an unclosed quote."""
     try:
-        return [
-            [unguard_cell(cell.strip()) for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise AnnexFormatError(f"« {filename} » : CSV illisible ({exc})") from exc
+        records = text_files.csv_records(text, delimiter, multiline_cells=True)
+    except FileRefused as exc:
+        raise AnnexFormatError(f"« {filename} » : {exc}") from exc
+    return [[unguard_cell(cell.strip()) for cell in row] for _, row in records]
 
 
 def xlsx_grid(data: bytes, filename: str) -> list[list[str]]:
     """The first sheet's cells as texts, whole numbers written without a spurious ".0"."""
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        rows = first_sheet_rows(data, data_only=True)
+    except DamagedWorkbook as exc:
         raise AnnexFormatError(f"« {filename} » : classeur XLSX illisible") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+    except FileRefused as exc:
+        raise AnnexFormatError(f"« {filename} » : {exc}") from exc
+    return [[_cell_text(cell.value) for cell in cells] for _, cells in rows]
 
 
 def _cell_text(value: object) -> str:
@@ -90,4 +80,6 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float):
+        return repr(float(f"{value:.15g}"))  # the 15 digits Excel shows, not the binary tail
     return str(value).strip()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import unicodedata
 from decimal import Decimal
@@ -11,8 +9,11 @@ from pathlib import PurePath
 
 from lda_dash.domain.figure_cells import RawFigureRow
 from lda_dash.exports.safety import unguard_cell
+from lda_dash.importers.bounded_xlsx import DamagedWorkbook, first_sheet_rows
+from lda_dash.importers.file_limits import MAX_FILE_BYTES, FileRefused, size_text
+from lda_dash.importers.text_files import csv_records, decode_text
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 
 # Normalised header -> RawFigureRow field, in the order of the template.
 COLUMNS = {
@@ -41,15 +42,22 @@ def read_figures_file(
 ) -> list[RawFigureRow]:
     """Return the data rows of a .csv or .xlsx figures file, skipping blank rows.
 
-    Raises FiguresFileError for anything that is not a readable figures file; checking the values
-    themselves is the job of domain.validation.
+    Raises FiguresFileError for anything that is not a readable figures file, or past the
+    bounds of file_limits; checking the values themselves is the job of domain.validation.
     """
     if len(data) > max_bytes:
         raise FiguresFileError(
-            f"fichier trop volumineux ({_size(len(data))}) : "
-            f"la taille maximale est de {_size(max_bytes)} ; "
+            f"fichier trop volumineux ({size_text(len(data))}) : "
+            f"la taille maximale est de {size_text(max_bytes)} ; "
             "découpez-le en plusieurs fichiers"
         )
+    try:
+        return _read(data, filename)
+    except FileRefused as exc:
+        raise FiguresFileError(str(exc)) from exc
+
+
+def _read(data: bytes, filename: str) -> list[RawFigureRow]:
     if not data.strip():
         raise FiguresFileError("le fichier est vide : la première ligne doit contenir les en-têtes")
     extension = PurePath(filename or "").suffix.lower()
@@ -70,13 +78,6 @@ def normalise_header(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _size(size: int) -> str:
-    """A byte count in Mo, or ko below one Mo, written the French way ("5,0 Mo")."""
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} ko".replace(".", ",")
-    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
-
-
 def _csv_table(data: bytes) -> list[tuple[int, list[str]]]:
     """Decode and split a CSV file; the header line decides the separator."""
     if data.startswith(b"PK\x03\x04"):
@@ -89,39 +90,17 @@ def _csv_table(data: bytes) -> list[tuple[int, list[str]]]:
             "ce fichier .csv est en réalité un classeur Excel ancien format (.xls) : "
             "enregistrez-le au format CSV (séparateur point-virgule) ou XLSX"
         )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FiguresFileError(
-            "fichier texte en UTF-16 (« Texte Unicode ») non accepté : "
-            "enregistrez-le au format « CSV (séparateur : point-virgule) » ou « CSV UTF-8 »"
-        )
-    if b"\x00" in data:
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[:1024].count(b"\x00") > 16:
         raise FiguresFileError(
             "ce fichier .csv contient des données binaires, ce n'est pas un fichier texte : "
             "enregistrez le tableau au format CSV ou déposez un fichier .xlsx"
         )
-    text = _decode(data)
+    text = decode_text(data)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     separator = max(_SEPARATORS, key=header_line.count)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    except csv.Error as exc:
-        raise FiguresFileError(f"fichier CSV illisible ({exc}) : vérifiez les guillemets") from exc
-    return [(number, cells) for number, cells in enumerate(records, start=1)]
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first, else Windows-1252, the encoding French Excel saves."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise FiguresFileError(
-            "encodage du fichier non reconnu : enregistrez-le en « CSV UTF-8 » "
-            "ou « CSV (séparateur : point-virgule) »"
-        ) from exc
+    # Excel writes a comment typed with Alt+Enter as a quoted cell spanning lines: kept, unless
+    # one of its lines is a whole row of the table (csv_records).
+    return csv_records(text, separator, multiline_cells=True)
 
 
 def _xlsx_table(data: bytes) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], str]]:
@@ -130,21 +109,16 @@ def _xlsx_table(data: bytes) -> tuple[list[tuple[int, list[str]]], dict[tuple[in
     Loaded without data_only so formulas are seen as such: their cached results may be stale or
     missing, so they are refused rather than trusted.
     """
-    from openpyxl import load_workbook  # imported here: only XLSX imports need it
-
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        sheet_rows = first_sheet_rows(data, data_only=False)
+    except DamagedWorkbook as exc:
         raise FiguresFileError(
             "classeur XLSX illisible : ouvrez-le dans Excel ou LibreOffice, enregistrez-le "
             "au format .xlsx puis déposez-le à nouveau"
         ) from exc
-    if not workbook.worksheets:
-        raise FiguresFileError("le classeur ne contient aucune feuille de calcul")
-    sheet = workbook.worksheets[0]
     table: list[tuple[int, list[str]]] = []
     formulas: dict[tuple[int, int], str] = {}
-    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
+    for number, cells in sheet_rows:
         texts = []
         for index, cell in enumerate(cells):
             if cell.data_type == "f":
@@ -170,9 +144,9 @@ def _cell_text(value: object) -> str:
             return str(value)
         if value.is_integer():
             return str(int(value))
-        return format(
-            Decimal(repr(value)), "f"
-        )  # repr is the shortest exact form; "f" drops "e-05"
+        # Excel keeps and shows 15 significant digits: 0.1 + 0.2 is written 0.30000000000000004
+        # but is 0,3 on the partner's screen. "f" drops "e-05".
+        return format(Decimal(f"{value:.15g}"), "f")
     return str(value).strip()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import streamlit as st
@@ -17,6 +16,7 @@ from lda_dash.services.context import ActionData, load_action
 from lda_dash.tables.progress import budget_table, quarter_table
 from lda_dash.ui import state, widgets
 from lda_dash.ui.chart_png import chart_with_png
+from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.labels import indicator_value, signed_number_note
 
 ANNEX_FIELDS = (
@@ -32,12 +32,11 @@ ALLOCATION_DEFAULT = (
     "puis le versement au prorata des besoins estimés de l'année 2 (dépenses − cofinancements)."
 )
 ALLOCATION_OVERRIDDEN = "Répartition fixée par la coordination pour cette année."
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
 
 def plain(text: str | None) -> str:
     """Signed text shown as written: markdown signs in it must not format it."""
-    return _MARKDOWN_SIGNS.sub(r"\\\1", text or "—")
+    return md(text) if text else "—"
 
 
 def main() -> None:
@@ -48,15 +47,15 @@ def main() -> None:
     state.context_selectors(context)
     st.title("Fiche action")
     state.action_selector(data.actions, action["number"])
-    st.header(f"Action n° {action['number']} · {action['title']}", divider="gray")
-    facts = [f"Catégorie : {action['category'] or '—'}"]
+    st.header(f"Action n° {action['number']} · {md(action['title'])}", divider="gray")
+    facts = [f"Catégorie : {md(action['category']) or '—'}"]
     if note := signed_number_note(action):
         facts.append(note)
     st.caption(" · ".join(facts))
     headline(data)
     annex_text(action)
     st.subheader("Budget")
-    st.table(budget_table(data.budget, context.convention["first_year"]))
+    st.table(md_table(budget_table(data.budget, context.convention["first_year"])))
     st.subheader(f"Indicateurs {context.year}")
     rows = data.report.rows_of(action["number"])
     for row in rows:
@@ -109,9 +108,9 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
     """Figures, chart and quarters of one indicator for the year."""
     spec, year = row.spec, data.context.year
     with st.container(border=True):
-        st.markdown(f"#### {spec.label}")
+        st.markdown(f"#### {md(spec.label)}")
         widgets.status_badge(row.status)
-        unit = "" if spec.mode == Mode.JALON else f" · unité : {spec.unit}"
+        unit = "" if spec.mode == Mode.JALON else f" · unité : {md(spec.unit)}"
         st.caption(f"{MODE_LABELS[spec.mode]}{unit}")
         cols = st.columns(4)
         cols[0].metric(f"Cible {year}", indicator_value(spec, row.target))
@@ -136,7 +135,7 @@ def indicator_block(data: ActionData, row: IndicatorProgress) -> None:
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )
-        table.table(quarter_table(row, figures).set_index("Trimestre"))
+        table.table(md_table(quarter_table(row, figures).set_index("Trimestre")))
 
 
 def projection_words(projection: Fraction | None) -> str:
@@ -150,7 +149,7 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
     """State-funded spending by quarter against the action's share of the year's payment."""
     spec, year = row.spec, data.context.year
     with st.container(border=True):
-        st.markdown(f"#### {spec.label}")
+        st.markdown(f"#### {md(spec.label)}")
         st.caption("Suivi des dépenses, sans cible : comparé à la part du versement de l'année.")
         figures = data.figures.get(spec.code, {})
         if not figures:
@@ -176,7 +175,7 @@ def spending_block(data: ActionData, row: IndicatorProgress) -> None:
                 key=f"chart_{spec.code}",
                 file_name=f"action-{data.action['number']}-{spec.code}-{year}.png",
             )
-        table.table(quarter_table(row, figures).set_index("Trimestre"))
+        table.table(md_table(quarter_table(row, figures).set_index("Trimestre")))
 
 
 main()

@@ -33,6 +33,7 @@ from lda_dash.services.indicator_editor import (
     target_column,
 )
 from lda_dash.ui import auth, state, widgets
+from lda_dash.ui.safe_text import md
 
 ANNEX_HELP = (
     "Le tableau de l'annexe 1 avec ses en-têtes (n°, action, catégorie, description, objectif, "
@@ -51,7 +52,7 @@ def main() -> None:
     )
     with imports:
         st.markdown("**Conventions chargées** : " + " ; ".join(
-            convention_label(c) for c in data.conventions
+            md(convention_label(c)) for c in data.conventions
         ))  # fmt: skip
         import_convention()
     with accounts:
@@ -88,7 +89,7 @@ def import_convention() -> None:
     try:
         preview = preview_convention_import(content, upload.name, territory, years)
     except (AnnexFormatError, ConventionImportError) as problem:
-        st.error(f"L'annexe ne peut pas être lue : {problem}", icon="⛔")
+        st.error(f"L'annexe ne peut pas être lue : {md(problem)}", icon="⛔")
         return
     show_findings(preview)
     edited = indicators_editor(preview, content)
@@ -156,9 +157,9 @@ def indicators_editor(preview: ImportPreview, content: bytes):
 
 
 def save(preview: ImportPreview, edited, payments: dict[int, Decimal]) -> None:
-    st.markdown(f"#### 3. Enregistrer la convention « {preview.convention_id} »")
+    st.markdown(f"#### 3. Enregistrer la convention « {md(preview.convention_id)} »")
     paid = ", ".join(f"{fmt.money(a)} ({y})" for y, a in payments.items()) or "aucun versement"
-    st.caption(f"{preview.territory_name} · {preview.years[0]}-{preview.years[-1]} · {paid}")
+    st.caption(f"{md(preview.territory_name)} · {preview.years[0]}-{preview.years[-1]} · {paid}")
     replace = st.checkbox(
         "Remplacer cette convention si elle existe déjà (seulement sans chiffres ni décision)",
         key="annex_replace",
@@ -173,15 +174,15 @@ def save(preview: ImportPreview, edited, payments: dict[int, Decimal]) -> None:
     except EditorErrors as problems:
         st.error(
             "Rien n'a été enregistré. À corriger dans le tableau des indicateurs :\n\n"
-            + "\n".join(f"- {line}" for line in problems.errors),
+            + "\n".join(f"- {md(line)}" for line in problems.errors),
             icon="⛔",
         )
         return
     except (ConventionImportError, PermissionDenied) as refusal:
-        st.error(f"Rien n'a été enregistré : {refusal}", icon="⛔")
+        st.error(f"Rien n'a été enregistré : {md(refusal)}", icon="⛔")
         return
     st.success(
-        f"Convention « {cid} » enregistrée : {len(preview.annex.rows)} actions, "
+        f"Convention « {md(cid)} » enregistrée : {len(preview.annex.rows)} actions, "
         f"{len(specs)} indicateurs. Choisissez-la dans le menu latéral (« Convention ») des "
         "autres pages.",
         icon="✅",

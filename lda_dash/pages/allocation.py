@@ -15,6 +15,7 @@ from lda_dash.services.control_actions import save_allocation
 from lda_dash.services.control_data import AllocationData, load_allocation_page
 from lda_dash.tables.money import allocation_frame, history_table
 from lda_dash.ui import auth, state
+from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.labels import money
 
 FLASH_KEY = "allocation_flash"
@@ -33,18 +34,18 @@ def main() -> None:
     data = state.open_page(load_allocation_page)
     context = data.context
     st.title(f"Répartition du versement {context.year}")
-    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
     if flash := st.session_state.pop(FLASH_KEY, None):
         st.success(flash, icon=":material/check_circle:")
     st.markdown(RULE)
     if data.refusal:
-        st.warning(f"Rien à répartir : {data.refusal}.", icon=":material/info:")
+        st.warning(f"Rien à répartir : {md(data.refusal)}.", icon=":material/info:")
         return
     in_force(data)
     editor(data)
     st.subheader("Historique de la répartition")
     if data.history:
-        st.table(history_table(data.history, "Action", amounts=True).set_index("Date"))
+        st.table(md_table(history_table(data.history, "Action", amounts=True).set_index("Date")))
     else:
         st.caption(f"Aucune modification de la répartition {context.year} n'a été enregistrée.")
 
@@ -52,8 +53,9 @@ def main() -> None:
 def in_force(data: AllocationData) -> None:
     if data.overridden and data.override:
         st.info(
-            f"Répartition en vigueur : **fixée par la coordination** ({data.override['set_by']}, "
-            f"le {fmt.moment(data.override['set_at'])}) · motif : {data.override['reason']}",
+            "Répartition en vigueur : **fixée par la coordination** "
+            f"({md(data.override['set_by'])}, le {fmt.moment(data.override['set_at'])}) · "
+            f"motif : {md(data.override['reason'])}",
             icon=":material/edit_note:",
         )
     else:
@@ -73,7 +75,7 @@ def editor(data: AllocationData) -> None:
             "répartition ne peut plus être modifiée (déverrouillage : administration).",
             icon=":material/lock:",
         )
-        st.table(frame.set_index("N°"))
+        st.table(md_table(frame.set_index("N°")))
         return
     key = f"allocation_editor_{data.context.convention_id}_{year}"
     st.caption(
@@ -146,7 +148,7 @@ def save(data: AllocationData, shares: dict[int, Decimal], reason: str, key: str
             config.db_path(), data.context.convention_id, year, shares, auth.current_actor(), reason
         )
     except (ControlRefused, PermissionDenied) as refused:
-        st.error(f"Répartition non enregistrée : {refused}.", icon=":material/block:")
+        st.error(f"Répartition non enregistrée : {md(refused)}.", icon=":material/block:")
         return
     st.session_state.pop(key, None)  # the editor starts again from what is now stored
     st.session_state.pop(f"allocation_reason_{year}", None)

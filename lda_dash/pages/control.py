@@ -17,6 +17,7 @@ from lda_dash.services.control import ControlRefused
 from lda_dash.services.control_actions import DecisionForm, save_decision
 from lda_dash.services.control_data import ControlData
 from lda_dash.ui import auth, control_page
+from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import threshold_words
 
 FLASH_KEY = "decision_flash"
@@ -120,7 +121,7 @@ def decision_form(data: ControlData) -> None:
             form=form,
         )
     except (ControlRefused, PermissionDenied) as refused:
-        st.error(f"La décision n'est pas enregistrée : {refused}.", icon=":material/block:")
+        st.error(f"La décision n'est pas enregistrée : {md(refused)}.", icon=":material/block:")
         return
     st.session_state[FLASH_KEY] = (
         f"Décision {year} enregistrée : {fmt.money(amount)}. Les chiffres {year} sont verrouillés."

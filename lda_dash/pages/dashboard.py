@@ -13,6 +13,7 @@ from lda_dash.services.context import DashboardData
 from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.ui import chart_table, state, widgets
 from lda_dash.ui.forecast_section import forecast_section
+from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 
 ACTION_PAGE = "lda_dash/pages/action.py"
@@ -55,7 +56,7 @@ def main() -> None:
     widgets.demo_banner(context.demo)
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
-    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")
@@ -70,7 +71,7 @@ def main() -> None:
     if data.forecast is not None:
         forecast_section(data.forecast, {a["number"]: a["title"] for a in data.actions})
     st.subheader("Indicateurs")
-    st.table(view.table)
+    st.table(md_table(view.table))
     st.caption("⏳ : trimestres dont le chiffre est soumis mais pas encore validé.")
     with st.expander("Comment lire ces chiffres"):
         st.markdown(READING_GUIDE)
@@ -85,7 +86,7 @@ def action_links(actions: list[dict]) -> None:
                 ACTION_PAGE,
                 label=f"n° {action['number']}",
                 query_params={"action": str(action["number"])},
-                help=action["title"],
+                help=md(action["title"]),  # tooltips render Markdown
             )
 
 

@@ -15,6 +15,7 @@ from lda_dash.services.entry import EntryData, load_entry
 from lda_dash.ui import auth, state, widgets
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
+from lda_dash.ui.safe_text import md
 from lda_dash.words.workflow import WORKFLOW_LABELS
 
 PERIOD_KEY = "entry_period"
@@ -62,11 +63,11 @@ def quarter_summary(data: EntryData) -> None:
     by_reason: dict[str, list[str]] = {}
     for indicator, record in data.returned:
         by_reason.setdefault(record["return_reason"] or "sans motif", []).append(
-            f"action n° {indicator.spec.action} · {indicator.label}"
+            f"action n° {indicator.spec.action} · {md(indicator.label)}"
         )
     for reason, figures in by_reason.items():
         st.error(
-            f"**Renvoyé par la coordination : « {reason} »**  \n"
+            f"**Renvoyé par la coordination : « {md(reason)} »**  \n"
             f"Concerne : {' ; '.join(figures)}. Corrigez puis soumettez à nouveau le trimestre.",
             icon="↩",
         )
@@ -93,8 +94,8 @@ def main() -> None:
     widgets.demo_banner(data.context.demo)
     st.title("Saisie trimestrielle", anchor=False)
     st.caption(
-        f"{data.organisation or 'Organisation inconnue'} · "
-        f"{data.context.convention['territory_name']} · {data.context.convention['title']}"
+        f"{md(data.organisation or 'Organisation inconnue')} · "
+        f"{md(data.context.convention['territory_name'])} · {md(data.context.convention['title'])}"
     )
     if not data.indicators:
         st.info(

@@ -10,6 +10,7 @@ from lda_dash.charts import money as money_charts
 from lda_dash.services.control_data import FinancesData, load_finance_page
 from lda_dash.tables.money import balance_table, finance_table
 from lda_dash.ui import chart_table, control_widgets, state
+from lda_dash.ui.safe_text import md, md_table
 
 ALLOCATION_DEFAULT = (
     "règle par défaut de la convention : en première année, la colonne « Financement AMI "
@@ -34,7 +35,7 @@ def main() -> None:
     data = state.open_page(load_finance_page)
     context = data.context
     st.title(f"Finances {context.year}")
-    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
     st.info(
         "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
         "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",
@@ -55,7 +56,7 @@ def main() -> None:
         key="finances",
     )
     st.subheader("Détail par action")
-    st.table(details)
+    st.table(md_table(details))
     if all(line.budget.ami is None for line in report.actions):
         st.caption(
             f"Pour {context.year}, l'annexe ne donne que des estimations de coût et de "
@@ -64,7 +65,7 @@ def main() -> None:
     with st.expander("Comment lire ces chiffres"):
         st.markdown(READING_GUIDE)
     st.subheader("Solde de la convention")
-    st.table(balance_table(report.balance))
+    st.table(md_table(balance_table(report.balance)))
     st.caption(
         "Une année sans dépense validée ne retire rien au solde ; ses dépenses sont indiquées "
         "« non déclarées »."
@@ -96,7 +97,7 @@ def allocation_rule(data: FinancesData) -> None:
     report = data.finances
     if report.allocation_missing:
         st.warning(
-            f"Pas de répartition pour {data.context.year} : {report.allocation_missing}.",
+            f"Pas de répartition pour {data.context.year} : {md(report.allocation_missing)}.",
             icon=":material/info:",
         )
     elif report.allocation_is_override:

@@ -12,6 +12,7 @@ from lda_dash.services.control_actions import change_lock
 from lda_dash.services.control_data import LocksData, YearLockRow, load_locks
 from lda_dash.tables.money import history_table
 from lda_dash.ui import auth, state
+from lda_dash.ui.safe_text import md, md_table
 
 FLASH_KEY = "lock_flash"
 EXPLANATION = (
@@ -26,15 +27,15 @@ def main() -> None:
     data = state.open_page(load_locks)
     context = data.context
     st.title("Verrous des années")
-    st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
     if flash := st.session_state.pop(FLASH_KEY, None):
         st.success(flash, icon=":material/check_circle:")
     st.markdown(EXPLANATION)
-    st.table(years_table(data.years).set_index("Année"))
+    st.table(md_table(years_table(data.years).set_index("Année")))
     change_form(data)
     st.subheader("Historique des verrous et des décisions")
     if data.history:
-        st.table(history_table(data.history).set_index("Date"))
+        st.table(md_table(history_table(data.history).set_index("Date")))
     else:
         st.caption("Aucun verrouillage ni aucune décision n'a encore été enregistré.")
 
@@ -90,7 +91,7 @@ def change_form(data: LocksData) -> None:
             reason,
         )
     except PermissionDenied as refused:
-        st.error(f"Rien n'est changé : {refused}.", icon=":material/block:")
+        st.error(f"Rien n'est changé : {md(refused)}.", icon=":material/block:")
         return
     done = "déverrouillés" if row.locked else "verrouillés"
     st.session_state[FLASH_KEY] = f"Chiffres {year} {done}."

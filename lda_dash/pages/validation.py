@@ -24,6 +24,7 @@ from lda_dash.tables.review import (
     targets_table,
 )
 from lda_dash.ui import auth, state
+from lda_dash.ui.safe_text import md, md_table
 
 NOTICE_KEY = "review_notice"
 
@@ -50,9 +51,9 @@ def pending_section(data: ReviewData) -> None:
         st.success("Aucun chiffre soumis en attente : tout est traité.", icon="✔")
     for (organisation, year, quarter), figures in data.pending.items():
         with st.container(border=True):
-            st.markdown(f"#### {organisation} · T{quarter} {year}")
+            st.markdown(f"#### {md(organisation)} · T{quarter} {year}")
             st.caption(f"{len(figures)} chiffre{'s' if len(figures) > 1 else ''} soumis")
-            st.table(pending_table(figures, data.titles).set_index("Action"))
+            st.table(md_table(pending_table(figures, data.titles).set_index("Action")))
             _review_form(data, f"{organisation} · T{quarter} {year}", figures)
 
 
@@ -90,11 +91,11 @@ def _review_form(data: ReviewData, heading: str, figures) -> None:
             decision, reason,
         )  # fmt: skip
     except (PermissionDenied, DatabaseBusy) as refused:
-        st.error(f"Rien n'a été enregistré : {refused}")
+        st.error(f"Rien n'a été enregistré : {md(refused)}")
         return
     plural = "s" if count > 1 else ""
     done = f"validé{plural}" if validate else f"renvoyé{plural} au partenaire"
-    _notice("success", f"{heading} : {count} chiffre{plural} {done}.")
+    _notice("success", f"{md(heading)} : {count} chiffre{plural} {done}.")
 
 
 def completeness_section(data: ReviewData) -> None:
@@ -103,7 +104,7 @@ def completeness_section(data: ReviewData) -> None:
     if not data.grid:
         st.info("Aucune action n'est confiée à une organisation partenaire.")
         return
-    st.table(reporting_grid(data.grid, year))
+    st.table(md_table(reporting_grid(data.grid, year)))
     st.caption(REPORTING_LEGEND)
     ended_year, ended_quarter = latest_ended_quarter(data.context.as_of)
     quarter = 4 if ended_year > year else ended_quarter if ended_year == year else None
@@ -112,12 +113,14 @@ def completeness_section(data: ReviewData) -> None:
     nothing, partly = missing_reports(data.grid, quarter)
     if nothing:
         st.warning(
-            f"**Rien de transmis pour le T{quarter} {year}** : " + " ; ".join(nothing) + ".",
+            f"**Rien de transmis pour le T{quarter} {year}** : "
+            + " ; ".join(map(md, nothing))
+            + ".",
             icon=":material/schedule:",
         )
     if partly:
         st.warning(
-            f"**T{quarter} {year} incomplet** : " + " ; ".join(partly) + ".",
+            f"**T{quarter} {year} incomplet** : " + " ; ".join(map(md, partly)) + ".",
             icon=":material/schedule:",
         )
 
@@ -153,7 +156,7 @@ def targets_section(data: ReviewData) -> None:
         target = parse_decimal(target_text)
         weight = parse_decimal(weight_text)
     except NotANumber as wrong:
-        st.error(f"Rien n'a été enregistré : {wrong}.")
+        st.error(f"Rien n'a été enregistré : {md(wrong)}.")
         return
     if weight is None or weight < 0 or (target is not None and target < 0):
         st.error("Rien n'a été enregistré : la cible et le poids sont des nombres positifs.")
@@ -167,12 +170,14 @@ def targets_section(data: ReviewData) -> None:
             target, weight, reason,
         )  # fmt: skip
     except (PermissionDenied, DatabaseBusy) as refused:
-        st.error(f"Rien n'a été enregistré : {refused}")
+        st.error(f"Rien n'a été enregistré : {md(refused)}")
         return
     if not changed:
         st.info("Rien n'a changé : la cible et le poids sont ceux déjà enregistrés.")
         return
-    _notice("success", f"{spec.label} ({spec.code}) : {' et '.join(changed)} enregistré(s).")
+    _notice(
+        "success", f"{md(spec.label)} ({md(spec.code)}) : {' et '.join(changed)} enregistré(s)."
+    )
 
 
 def _french(number) -> str:
@@ -182,7 +187,9 @@ def _french(number) -> str:
 def main() -> None:
     data = state.open_page(load_review)
     st.title("Validation des chiffres")
-    st.caption(f"{data.context.convention['territory_name']} · {data.context.convention['title']}")
+    st.caption(
+        f"{md(data.context.convention['territory_name'])} · {md(data.context.convention['title'])}"
+    )
     _show_notice()
     pending_section(data)
     completeness_section(data)

@@ -15,6 +15,7 @@ from lda_dash.domain.permissions import Actor, Role
 from lda_dash.domain.validation import RowIssue, validate_figure_rows
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.importers.figures_file import read_figures_file
+from lda_dash.importers.file_limits import read_file
 from lda_dash.services.conventions import accepted_years, pick_convention
 from lda_dash.storage import database
 
@@ -30,7 +31,7 @@ class FiguresImport:
 
 
 def import_figures_file(db, wanted_convention: str | None, path: Path, login: str) -> FiguresImport:
-    rows = read_figures_file(path.read_bytes(), path.name)
+    rows = read_figures_file(read_file(path), path.name)
     with database.connect(db) as con:
         convention = pick_convention(con, wanted_convention)
         cid = convention["id"]

@@ -3,6 +3,7 @@ one column per series, each cell written as the chart writes it (pandas, no Stre
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -62,10 +63,10 @@ def story_table(chart: Chart, rows: str | None = None) -> pd.DataFrame:
 
 
 def plain(text) -> str:
-    """Chart text without its HTML (`<b>`, `<br>`), on one line."""
+    """Chart text without its HTML (`<b>`, `<br>`) and entities (charts.chart_text), on one line."""
     if text is None:
         return ""
-    return " ".join(_TAGS.sub(" ", str(text).replace("<br>", " ")).split())
+    return " ".join(html.unescape(_TAGS.sub(" ", str(text).replace("<br>", " "))).split())
 
 
 def _cell_texts(trace, values: Sequence, value_axis) -> list[str]:

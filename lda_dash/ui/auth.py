@@ -12,6 +12,7 @@ import streamlit as st
 from lda_dash.domain.permissions import ROLE_LABELS, Actor, Role
 from lda_dash.services import sign_in
 from lda_dash.ui import widgets
+from lda_dash.ui.safe_text import md
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
@@ -127,7 +128,7 @@ def _single_sign_on() -> Actor | None:
     if result.actor is None:
         # Not st.logout() here: it starts a new session and the reason would be lost. The
         # identity stays refused at every rerun, and the login page offers to leave it.
-        st.session_state["auth_message"] = result.message
+        st.session_state["auth_message"] = md(result.message)  # it names the e-mail given
         return None
     _remember(result.actor)
     return result.actor
@@ -217,7 +218,7 @@ def login_page() -> None:
         if demo and demo_accounts:
             st.markdown("**Profils de démonstration** (un clic, sans mot de passe)")
             for record in demo_accounts:
-                label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
+                label = f"{ROLE_LABELS[record['role']]} · {md(record['display_name'])}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
                     _demo_sign_in(record["login"])
 
@@ -233,7 +234,7 @@ def _demo_sign_in(login: str) -> None:
 
 def sidebar_identity(actor: Actor) -> None:
     with st.sidebar:
-        st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
+        st.caption(f"Connecté : **{md(actor.login)}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
             sign_out()
             st.rerun()

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lda_dash.tables.chart_data import figure_table
+from lda_dash.ui.safe_text import md_table
 
 DATA_LABEL = "Données du graphique"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -44,4 +45,4 @@ def data_table(table: Callable[[], pd.DataFrame], *, alt: str, key: str) -> None
     fraction of a millisecond, where the table would cost several (the dashboard is measured).
     """
     if st.toggle(DATA_LABEL, key=f"chart_data_{key}"):
-        st.table(table(), alt=f"Données du graphique : {alt}")
+        st.table(md_table(table()), alt=f"Données du graphique : {alt}")

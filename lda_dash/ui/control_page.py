@@ -14,6 +14,7 @@ from lda_dash import config, fmt
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
 from lda_dash.ui.forecast_section import forecast_section
+from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import sentence, threshold_words
 
 
@@ -27,7 +28,7 @@ def open_control() -> ControlData:
     context = data.context
     st.title(f"Contrôle et reversement {context.year}")
     st.caption(
-        f"{context.convention['territory_name']} · {context.convention['title']} · date de "
+        f"{md(context.convention['territory_name'])} · {md(context.convention['title'])} · date de "
         f"référence : {fmt.day(context.as_of)}"
     )
     control_widgets.lock_notice(data)
@@ -58,7 +59,7 @@ def no_proposal(data: ControlData) -> None:
     )
     st.warning(
         f"**Pas de proposition de reversement pour {context.year}.** "
-        f"{sentence(data.refusal or '')}. Le contrôle de l'article 4 porte sur une année "
+        f"{md(sentence(data.refusal or ''))}. Le contrôle de l'article 4 porte sur une année "
         f"terminée, à partir des chiffres validés. {hint}",
         icon=":material/event_busy:",
     )

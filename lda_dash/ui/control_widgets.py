@@ -16,6 +16,7 @@ from lda_dash.services.control_actions import report_file, report_file_name
 from lda_dash.services.control_data import ControlData
 from lda_dash.tables.money import bases_table, clawback_table, timeline_views
 from lda_dash.ui import chart_table
+from lda_dash.ui.safe_text import md
 from lda_dash.words.labels import money
 from lda_dash.words.texts import threshold_words
 
@@ -211,10 +212,10 @@ def decision_summary(data: ControlData) -> None:
         help=f"Seuil appliqué : {threshold_words(Fraction(str(decision['threshold'])))}",
     )
     cols[2].metric("Décidé le", fmt.day(decision["decided_on"]))
-    st.markdown(f"**Justification** : {decision['justification']}")
+    st.markdown(f"**Justification** : {md(decision['justification'])}")
     st.caption(
-        f"Enregistrée par {decision['author']} le {fmt.moment(decision['recorded_at'])} · seuil "
-        f"appliqué : {threshold_words(Fraction(str(decision['threshold'])))}"
+        f"Enregistrée par {md(decision['author'])} le {fmt.moment(decision['recorded_at'])} · "
+        f"seuil appliqué : {threshold_words(Fraction(str(decision['threshold'])))}"
     )
     st.markdown("**Échéances de l'article 4**")
     article4_timeline(decision, data.context.as_of)
@@ -225,7 +226,7 @@ def lock_notice(data: ControlData) -> None:
         lock = data.lock
         st.warning(
             f"**Chiffres {data.context.year} verrouillés** depuis le "
-            f"{fmt.moment(lock['changed_at'])} ({lock['changed_by']} : {lock['reason']}). "
+            f"{fmt.moment(lock['changed_at'])} ({md(lock['changed_by'])} : {md(lock['reason'])}). "
             "Seule l'administration peut les déverrouiller, avec un motif.",
             icon=":material/lock:",
         )

@@ -9,6 +9,7 @@ from lda_dash.domain.entry import FieldIssues, FieldKey
 from lda_dash.domain.model import Mode
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, EntryIndicator
+from lda_dash.ui.safe_text import md
 from lda_dash.words.labels import indicator_value
 from lda_dash.words.workflow import (
     MODE_INPUTS,
@@ -44,7 +45,7 @@ def indicator_groups(data: EntryData, issues: dict[FieldKey, FieldIssues]) -> No
             continue
         # No anchor link: one more Tab stop per action, named in English, before the fields.
         st.subheader(
-            f"Action n° {action} · {indicators[0].action_title}", divider="gray", anchor=False
+            f"Action n° {action} · {md(indicators[0].action_title)}", divider="gray", anchor=False
         )
         for indicator in indicators:
             _field_block(data, indicator, issues.get(indicator.key))
@@ -60,7 +61,7 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
             if data.editable(indicator):
                 _inputs(indicator, period)
             else:
-                st.markdown(f"**{indicator.label}**")
+                st.markdown(f"**{md(indicator.label)}**")
                 st.markdown(f"Valeur déclarée : **{figure_shown(indicator.spec, record)}**")
             st.caption(_details(data, indicator, data.editable(indicator)))
         with side_column:
@@ -72,12 +73,12 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
                     max_chars=2000, persist_state="session",
                 )  # fmt: skip
             elif record is not None and record["comment"]:
-                st.caption(f"Commentaire : {record['comment']}")
+                st.caption(f"Commentaire : {md(record['comment'])}")
         if status == FigureStatus.RETURNED and record.get("return_reason"):
-            st.error(f"Renvoyé par la coordination : « {record['return_reason']} »", icon="↩")
+            st.error(f"Renvoyé par la coordination : « {md(record['return_reason'])} »", icon="↩")
         elif status == FigureStatus.DRAFT and record.get("return_reason"):
             st.info(
-                f"Renvoyé par la coordination : « {record['return_reason']} ». Corrigé en "
+                f"Renvoyé par la coordination : « {md(record['return_reason'])} ». Corrigé en "
                 "brouillon : soumettez le trimestre pour le lui transmettre.",
                 icon="↩",
             )
@@ -133,7 +134,7 @@ def input_kind(indicator: EntryIndicator) -> str:
 
 def _inputs(indicator: EntryIndicator, period: Period) -> None:
     """The input of the indicator's mode (DOMAIN.md section 4)."""
-    spec, label = indicator.spec, indicator.label
+    spec, label = indicator.spec, md(indicator.label)
 
     def key(part: str) -> str:
         return widget_key(period, indicator.key, part)
@@ -163,13 +164,13 @@ def _sentence(message: str) -> str:
 
 def _issues(issue: FieldIssues) -> None:
     for message in issue.errors:
-        st.error(_sentence(message), icon=":material/error:")
+        st.error(md(_sentence(message)), icon=":material/error:")
     for message in issue.warnings:
         if issue.commented:
-            st.info(f"Valeur inhabituelle, acceptée avec votre commentaire : {message}")
+            st.info(f"Valeur inhabituelle, acceptée avec votre commentaire : {md(message)}")
         else:
             st.warning(
-                f"Valeur inhabituelle : {message}. Si elle est juste, expliquez-la dans le "
+                f"Valeur inhabituelle : {md(message)}. Si elle est juste, expliquez-la dans le "
                 "commentaire, puis enregistrez à nouveau.",
                 icon=":material/warning:",
             )

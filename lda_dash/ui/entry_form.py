@@ -22,6 +22,7 @@ from lda_dash.services.entry import EntryData, EntryIndicator, save_entry
 from lda_dash.services.errors import DatabaseBusy
 from lda_dash.ui import auth
 from lda_dash.ui.entry_fields import PRODUCED, indicator_groups, parts, widget_key
+from lda_dash.ui.safe_text import md
 
 ISSUES_KEY = "entry_issues"  # period → {field: FieldIssues} of the last attempt
 VERSIONS_KEY = "entry_versions"  # period → {figure: version} read when each field started
@@ -140,12 +141,12 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
         _notice("error", str(conflict))
         return
     except (PermissionDenied, DatabaseBusy) as refused:
-        _notice("error", f"Rien n'a été enregistré : {refused}")
+        _notice("error", f"Rien n'a été enregistré : {md(refused)}")
         return
     st.session_state.setdefault(ISSUES_KEY, {})[period] = check.issues
     if not check.ok:
         blocking = [
-            f"action {i.spec.action} · {i.label}"
+            f"action {i.spec.action} · {md(i.label)}"
             for i in data.indicators
             if i.key in check.issues and check.issues[i.key].blocking
         ]

@@ -23,6 +23,7 @@ from lda_dash.services.entry_files import (
 from lda_dash.services.errors import DatabaseBusy
 from lda_dash.ui import auth
 from lda_dash.ui.entry_form import forget_all_fields
+from lda_dash.ui.safe_text import md
 
 UPLOADER_KEY = "entry_uploader_round"  # a new uploader, empty, after each import
 CHECKS_KEY = "entry_file_checks"  # file id → FileCheck, so a rerun does not check again
@@ -75,7 +76,7 @@ def upload_section(data: EntryData) -> None:
             )  # fmt: skip
         except FiguresFileError as unreadable:
             bar.empty()
-            st.error(f"Fichier refusé, rien n'a été enregistré : {unreadable}.")
+            st.error(f"Fichier refusé, rien n'a été enregistré : {md(unreadable)}.")
             return
         bar.empty()
         checks[uploaded.file_id] = check
@@ -144,7 +145,7 @@ def _import_buttons(data: EntryData, uploaded) -> None:
             uploaded.getvalue(), uploaded.name, chosen, progress=bar.progress,
         )  # fmt: skip
     except (FiguresFileError, PermissionDenied, ConcurrentEdit, DatabaseBusy) as refused:
-        st.error(f"Import refusé, rien n'a été enregistré : {refused}")
+        st.error(f"Import refusé, rien n'a été enregistré : {md(refused)}")
         return
     if not check.ok:  # the stored figures changed since the preview
         st.session_state[CHECKS_KEY][uploaded.file_id] = check

@@ -7,8 +7,6 @@ and words, never a colour alone.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from lda_dash.charts.slides import ACCENT, INK, MUTED, story_figure
@@ -16,6 +14,7 @@ from lda_dash.story import Chart, KeyFigure, Slide, SlideKind
 from lda_dash.tables.chart_data import story_table
 from lda_dash.ui import chart_table, widgets
 from lda_dash.ui.chart_png import plotly_config
+from lda_dash.ui.safe_text import md
 
 SLIDE_KEY = "lda-slide"
 STYLE = f"""
@@ -54,13 +53,11 @@ STYLE = f"""
 .st-key-lda-nav button:focus-visible {{ outline: 4px solid {INK}; outline-offset: 2px; }}
 </style>
 """
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>#|~$])")
-_LIST_START = re.compile(r"^(\d+)\.")
 
 
 def plain(text: str) -> str:
     """Text from the annex or the story shown as written: markdown signs must not format it."""
-    return _LIST_START.sub(r"\1\\.", _MARKDOWN_SIGNS.sub(r"\\\1", text or ""))
+    return md(text)
 
 
 def style() -> None:
@@ -137,7 +134,7 @@ def chart_data(slide: Slide) -> None:
 
 
 def _figure(figure: KeyFigure, index: int) -> None:
-    st.metric(figure.label, figure.value)
+    st.metric(md(figure.label), figure.value)
     if figure.status is not None:
         with st.container(key=f"lda-status-{index}"):
             widgets.status_badge(figure.status)

@@ -37,7 +37,7 @@ def test_action_2_shows_its_annex_text(app):
     ):
         assert f"**{heading}**" in shown
     assert "40 logements /an ; bilan annuel" in shown
-    assert "Catégorie : 2. Ingénierie de projet" in shown
+    assert "Catégorie : 2\\. Ingénierie de projet" in shown  # escaped: annex text (safe_text)
     assert "Données de démonstration" in shown
 
 
