@@ -19,6 +19,7 @@ from lda_dash.annex import AnnexFormatError, read_annex
 from lda_dash.backup import BackupError
 from lda_dash.cli_accounts import add_parsers as add_account_parsers
 from lda_dash.cli_accounts import cmd_assign as assign_actions
+from lda_dash.cli_amendment import add_parsers as add_amendment_parsers
 from lda_dash.cli_backup import add_parsers as add_backup_parsers
 from lda_dash.cli_bench import add_parsers as add_bench_parsers
 from lda_dash.cli_convention import add_parsers as add_convention_parsers
@@ -253,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
     add_bench_parsers(sub, common)
+    add_amendment_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 

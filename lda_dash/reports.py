@@ -8,6 +8,7 @@ from datetime import date
 from fractions import Fraction
 
 from lda_dash import repository
+from lda_dash.amendments import targets_in_force
 from lda_dash.domain.model import (
     COUNTED_STATUSES,
     SPENDING_CODE,
@@ -104,9 +105,10 @@ def assemble_report(
 def load_progress(
     con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
 ) -> ProgressReport:
-    """Read the catalogue, the figures of the year and the year before, and the threshold, then
-    compute the year's progress (older years never change it, so they are not read)."""
-    specs = repository.indicator_specs(con, convention_id)
+    """Read the catalogue with the targets in force on `as_of` (amendments, DOMAIN.md 13), the
+    figures of the year and the year before, and the threshold, then compute the year's progress
+    (older years never change it, so they are not read)."""
+    specs = targets_in_force(con, convention_id, as_of)
     counted = ("validated",) if validated_only else COUNTED_STATUSES
     figures = repository.figures_of_years(con, convention_id, counted, (year - 1, year))
     threshold = Fraction(repository.setting(con, "watch_threshold", "0.85"))
