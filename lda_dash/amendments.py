@@ -109,11 +109,11 @@ def record_amendment(
 ) -> Amendment:  # fmt: skip
     """Check and store an amendment; the current values follow it unless a later one exists.
 
-    Refused (storage level) for a role other than coordination or a trusted import, a missing
+    Refused (storage level) for a role other than coordination, admin or a trusted import, a missing
     reference, a year outside the convention's plan, no change at all, or a decided year.
     """
-    if not (actor.trusted_import or may(actor, "targets")):
-        raise AmendmentRefused("seule la coordination enregistre un avenant")
+    if not (actor.trusted_import or may(actor, "amendments")):
+        raise AmendmentRefused("seule la coordination (ou l'administration) enregistre un avenant")
     reference = (reference or "").strip()
     if not reference:
         raise AmendmentRefused("la référence de l'avenant est obligatoire (ex. « Avenant 2022 »)")

@@ -80,8 +80,8 @@ def may(actor: Actor, what: str) -> bool:
     """Coarse capabilities per role, for writes other than figures (DOMAIN.md section 9)."""
     allowed = {
         "partenaire": set(),
-        "coordination": {"targets", "allocation", "review", "presentation"},
+        "coordination": {"targets", "allocation", "review", "presentation", "amendments"},
         "prefecture": {"decision"},
-        "admin": {"accounts", "assignments", "settings", "locks"},
+        "admin": {"accounts", "assignments", "settings", "locks", "amendments"},
     }
     return what in allowed.get(actor.role, set())
