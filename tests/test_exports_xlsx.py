@@ -17,7 +17,15 @@ from lda_dash.exports.xlsx_layout import EURO, PERCENT_1
 from tests.conftest import YEARS_OVER as AS_OF
 
 CONVENTION = "dijon-2021-2022"
-SHEETS = ["Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Historique"]
+SHEETS = [
+    "Synthèse",
+    "Indicateurs",
+    "Actions",
+    "Finances",
+    "Reversement",
+    "Historique",
+    "Pièces justificatives",
+]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from lda_dash import charts, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.exports import texts
+from lda_dash.exports.evidence_report import evidence_section
 from lda_dash.exports.images import figure_png
 from lda_dash.exports.pdf_finances import clawback_section, finances_section
 from lda_dash.exports.pdf_layout import (
@@ -51,6 +52,7 @@ def execution_report_pdf(data: ExecutionReportData) -> bytes:
     actions_section(pdf, data)
     finances_section(pdf, data)
     clawback_section(pdf, data)
+    evidence_section(pdf, data)
     return bytes(pdf.output())
 
 
