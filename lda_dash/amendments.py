@@ -159,7 +159,8 @@ def _apply(con, convention_id: str, amendment: Amendment, change: Change, later)
             con, convention_id, (change.action, change.indicator), amendment.year, change.after
         )
     repository.append_history(
-        con, amendment.author, "amendment", convention_id, f"{label} · {change_text(change)}",
+        con, amendment.author, "amendment", convention_id,
+        f"{label} · année {amendment.year} · {change_text(change)}",
         None if change.before is None else str(change.before), str(change.after),
         amendment.reason or label, now=amendment.created_at,
     )  # fmt: skip

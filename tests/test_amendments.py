@@ -69,7 +69,7 @@ def test_an_amendment_of_2022_capt_changes_the_2022_progress_from_its_date_on(db
     assert (before.target, before.attainment) == (40, D(10) / 40)
     assert (after.target, after.attainment) == (80, D(10) / 80)
     assert before.status != after.status or before.expected != after.expected
-    assert "Avenant bis du 30/06/2022 · cible action 2 · CAPT" in set(history["item"])
+    assert "Avenant bis du 30/06/2022 · année 2022 · cible action 2 · CAPT" in set(history["item"])
 
 
 def test_the_payment_in_force_follows_its_amendment(db_path):

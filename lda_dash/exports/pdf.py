@@ -33,6 +33,7 @@ SECTIONS = (
     "3. Actions",
     "4. Finances",
     "5. Reversement (article 4)",
+    "6. Pièces justificatives",
 )
 
 

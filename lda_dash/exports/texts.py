@@ -134,6 +134,8 @@ HISTORY_ENTITIES = {
     "lock": "verrouillage",
     "setting": "paramètre",
     "account": "compte",
+    "amendment": "avenant",
+    "evidence": "pièce justificative",
 }
 _STATUS_SUFFIX = re.compile(r"\((draft|submitted|validated|returned)\)")
 

@@ -12,8 +12,10 @@ from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, Mode
 from lda_dash.domain.progress import IndicatorProgress
 from lda_dash.reports import action_status
 from lda_dash.ui import state, widgets
+from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.chart_png import chart_with_png
 from lda_dash.ui.data import ActionData, load_action
+from lda_dash.ui.evidence_widgets import evidence_downloads
 from lda_dash.ui.labels import indicator_value, signed_number_note
 from lda_dash.ui.tables import budget_table, quarter_table
 
@@ -51,6 +53,7 @@ def main() -> None:
     if note := signed_number_note(action):
         facts.append(note)
     st.caption(" · ".join(facts))
+    amendment_caption(context.convention_id, context.year)
     headline(data)
     annex_text(action)
     st.subheader("Budget")
@@ -63,6 +66,7 @@ def main() -> None:
     for row in rows:
         if row.spec.code == SPENDING_CODE:
             spending_block(data, row)
+    evidence_downloads(context.convention_id, context.year, action["number"])
 
 
 def headline(data: ActionData) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from lda_dash import config, finance_charts, fmt
 from lda_dash.ui import chart_table, control_widgets, state
+from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.control_data import FinancesData, load_finance_page
 from lda_dash.ui.control_tables import balance_table, finance_table
 
@@ -34,6 +35,7 @@ def main() -> None:
     context = data.context
     st.title(f"Finances {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    amendment_caption(context.convention_id, context.year)
     st.info(
         "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
         "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",

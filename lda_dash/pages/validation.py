@@ -14,6 +14,7 @@ from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.numbers import NotANumber, normalised, parse_decimal
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.ui import state
+from lda_dash.ui.evidence_widgets import evidence_downloads, requirement_section
 from lda_dash.ui.review_data import ReviewData, change_indicator, load_review, review
 from lda_dash.ui.review_tables import (
     REPORTING_LEGEND,
@@ -185,6 +186,8 @@ def main() -> None:
     pending_section(data)
     completeness_section(data)
     targets_section(data)
+    requirement_section(data.context.convention_id, data.specs)
+    evidence_downloads(data.context.convention_id, data.context.year)
 
 
 main()
