@@ -53,9 +53,9 @@ def test_a_partner_attaches_the_annual_report_and_the_coordination_opens_it(
             chooser.click()
             page.get_by_role("option", name=f"{MILESTONE} — pièce exigée").click()
             wait_until_idle(page)
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                {"name": FILE_NAME, "mimeType": "application/pdf", "buffer": report}
-            )
+            page.locator(
+                '[data-testid="stFileUploaderDropzoneInput"][accept*=".odt"]'
+            ).set_input_files({"name": FILE_NAME, "mimeType": "application/pdf", "buffer": report})
             join = page.get_by_role("button", name="Joindre le document")
             expect(join).to_be_enabled(timeout=30_000)
             join.click()
@@ -75,8 +75,8 @@ def test_a_partner_attaches_the_annual_report_and_the_coordination_opens_it(
             expect(page.get_by_role("heading", name=f"Pièces justificatives {YEAR}")).to_be_visible(
                 timeout=60_000
             )
-            line = page.get_by_text(FILE_NAME)
-            expect(line).to_be_visible()
+            wait_until_idle(page, "Validation des chiffres")
+            expect(page.get_by_text(FILE_NAME)).to_be_visible(timeout=30_000)
             with page.expect_download(timeout=30_000) as opened:
                 page.get_by_role("button", name="Ouvrir").first.click()
             download = opened.value
