@@ -86,19 +86,18 @@ def planned_changes(
     con, convention_id: str, year: int, amended_on: date,
     payment: Decimal | None, targets: dict[TargetKey, Decimal],
 ) -> list[Change]:  # fmt: skip
-    """What the amendment would change, before → after as in force on its date (the preview)."""
+    """What the amendment sets, before → after as in force on its date (the preview). A value
+    restated unchanged is kept: the signed text restates it, and the source line names it."""
     changes = []
     if payment is not None:
         before = payment_in_force(con, convention_id, year, amended_on)
-        if before is None or Decimal(before) != Decimal(payment):
-            changes.append(Change(ChangeKind.PAYMENT, None, None, before, Decimal(payment)))
+        changes.append(Change(ChangeKind.PAYMENT, None, None, before, Decimal(payment)))
     specs = targets_in_force(con, convention_id, amended_on)
     for key, after in sorted(targets.items()):
         if key not in specs:
             raise AmendmentRefused(f"indicateur inconnu : action {key[0]} · {key[1]}")
         before = specs[key].target(year)
-        if before is None or Decimal(before) != Decimal(after):
-            changes.append(Change(ChangeKind.TARGET, key[0], key[1], before, Decimal(after)))
+        changes.append(Change(ChangeKind.TARGET, key[0], key[1], before, Decimal(after)))
     return changes
 
 
@@ -128,7 +127,7 @@ def record_amendment(
         raise AmendmentRefused("le versement ne peut pas être négatif")
     changes = planned_changes(con, convention_id, year, amended_on, payment, targets or {})
     if not changes:
-        raise AmendmentRefused("l'avenant ne change ni le versement ni aucune cible")
+        raise AmendmentRefused("l'avenant ne fixe ni versement ni cible (--payment, --targets)")
     now = now or datetime.now()
     later = [
         a for a in store.amendments(con, convention_id)

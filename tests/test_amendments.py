@@ -110,7 +110,7 @@ def _decide(con, year, day):
         (COORDINATION, {"reference": " "}, "référence"),
         (COORDINATION, {"year": 2050}, "hors du plan"),
         (COORDINATION, {"payment": D(-1)}, "négatif"),
-        (COORDINATION, {"payment": D(494000), "targets": None}, "ne change ni"),
+        (COORDINATION, {"payment": None, "targets": None}, "ne fixe ni"),
         (COORDINATION, {"amended_on": date(2022, 4, 1)}, "déjà décidée"),
     ],
 )
@@ -126,3 +126,15 @@ def test_refused_amendments_write_nothing(db_path, actor, kwargs, message):
             record_amendment(con, CID, actor, **arguments)
         assert len(store.amendments(con, CID)) == 2
         assert repository.payments(con, CID)[2021] == D(494000)
+
+
+def test_a_value_restated_unchanged_is_recorded_and_names_the_source(db_path):
+    with db.connect(db_path) as con:
+        done = record_amendment(
+            con, CID, COORDINATION, year=2022, amended_on=date(2022, 11, 30),
+            reference="Avenant de confirmation", payment=D(163099),
+        )  # fmt: skip
+        assert [(c.before, c.after) for c in done.changes] == [(D(163099), D(163099))]
+        assert source_line(con, CID, 2022) == (
+            "Cibles et versement : Avenant de confirmation du 30/11/2022"
+        )

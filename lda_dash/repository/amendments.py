@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 
 from lda_dash.domain.amendments import Amendment, Change, ChangeKind
-from lda_dash.repository.base import Connection
+from lda_dash.repository.base import Connection, has_table
 
 INSERT_AMENDMENT = """
 INSERT INTO amendment (id, convention_id, year, amended_on, reference, reason, author, created_at)
@@ -34,6 +34,8 @@ DECISION_DAY = "SELECT decided_on FROM clawback_decision WHERE convention_id = ?
 
 def amendments(con: Connection, convention_id: str) -> list[Amendment]:
     """Every amendment of the convention with its changes, oldest first (by date, then record)."""
+    if not has_table(con, "amendment"):
+        return []
     changes: dict[str, list[Change]] = {}
     for amendment_id, kind, action, code, before, after in con.execute(
         CHANGES, [convention_id]

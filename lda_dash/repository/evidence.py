@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from lda_dash.domain.model import QuarterFigure
-from lda_dash.repository.base import Connection, _dicts
+from lda_dash.repository.base import Connection, _dicts, has_table
 
 INSERT_DOCUMENT = """
 INSERT INTO document (id, convention_id, action_number, code, year, quarter, file_name,
@@ -53,6 +53,8 @@ def insert_document(
 
 def documents(con: Connection, convention_id: str, year: int | None = None) -> list[dict]:
     """Every document's description (not its bytes), per figure then upload time."""
+    if not has_table(con, "document"):
+        return []
     return _dicts(con.execute(DOCUMENTS, [convention_id, year, year]))
 
 
@@ -81,6 +83,8 @@ def missing_evidence_refusal(
     Applies to submitted figures of an indicator the coordination marked: a milestone (jalon)
     only when marked produced (1), any other indicator whenever it is submitted.
     """
+    if not has_table(con, "evidence_requirement"):
+        return None
     required = required_evidence(con, convention_id)
     submitted = [f for f in figures if f.status == "submitted" and (f.action, f.code) in required]
     if not submitted:
