@@ -10,6 +10,7 @@ from lda_dash import auth, config
 from lda_dash.amendments import AmendmentRefused, change_line
 from lda_dash.ui import state
 from lda_dash.ui.amendment_data import amendment_rows, load_amendments, preview, read_draft, record
+from lda_dash.ui.markdown_text import literal
 
 DRAFT_KEY = "amendment_draft"
 FLASH_KEY = "amendment_flash"
@@ -59,7 +60,7 @@ def main() -> None:
             changes = preview(config.db_path(), context.convention_id, draft)
         except AmendmentRefused as refused:
             st.session_state.pop(DRAFT_KEY, None)
-            st.error(f"Avenant non prévisualisé : {refused}.", icon=":material/block:")
+            st.error(f"Avenant non prévisualisé : {literal(refused)}.", icon=":material/block:")
         else:
             st.session_state[DRAFT_KEY] = (draft, changes)
     show_preview_and_confirm(context.convention_id)
@@ -71,20 +72,24 @@ def show_preview_and_confirm(convention_id: str) -> None:
         return
     draft, changes = st.session_state[DRAFT_KEY]
     st.markdown(
-        f"**Aperçu : {draft.reference} du {draft.amended_on:%d/%m/%Y}, année {draft.year}**"
+        f"**Aperçu : {literal(draft.reference)} du {draft.amended_on:%d/%m/%Y}, "
+        f"année {draft.year}**"
     )
     if not changes:
-        st.warning("Cet avenant ne change rien par rapport aux valeurs en vigueur à sa date.")
+        st.warning("Cet avenant ne fixe ni versement ni cible.")
         return
     st.table(pd.DataFrame({"Avant → après": [change_line(c) for c in changes]}))
     if st.button("Confirmer l'avenant", type="primary", icon=":material/check:"):
         try:
             done = record(config.db_path(), convention_id, auth.current_actor(), draft)
         except AmendmentRefused as refused:
-            st.error(f"Avenant refusé, rien n'est enregistré : {refused}.", icon=":material/block:")
+            st.error(
+                f"Avenant refusé, rien n'est enregistré : {literal(refused)}.",
+                icon=":material/block:",
+            )
             return
         st.session_state.pop(DRAFT_KEY, None)
-        st.session_state[FLASH_KEY] = f"Avenant enregistré : {done.label()}."
+        st.session_state[FLASH_KEY] = f"Avenant enregistré : {literal(done.label())}."
         st.rerun()
 
 

@@ -16,7 +16,7 @@ from lda_dash.amendments import (
     record_amendment,
     targets_in_force,
 )
-from lda_dash.domain.amendments import Amendment, Change
+from lda_dash.domain.amendments import Amendment, Change, amendment_refusal
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.domain.permissions import Actor
 from lda_dash.repository import amendments as store
@@ -102,7 +102,11 @@ def _typed(text: str) -> bytes | None:
 
 
 def preview(path, convention_id: str, draft: AmendmentDraft) -> list[Change]:
+    """The changes before → after; a decided year is refused here already, before confirming."""
     with unit_of_work(path) as con:
+        decided_on = store.decision_day(con, convention_id, draft.year)
+        if refusal := amendment_refusal(draft.year, draft.amended_on, decided_on):
+            raise AmendmentRefused(refusal)
         return planned_changes(
             con, convention_id, draft.year, draft.amended_on, draft.payment, draft.targets
         )

@@ -10,13 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash import auth, config
-from lda_dash.domain.evidence import ACCEPTED, EvidenceRefused
+from lda_dash.domain.evidence import ACCEPTED, EvidenceRefused, safe_name
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.evidence import attach_document, evidence_lines, open_document, set_requirement
 from lda_dash.repository import evidence as store
 from lda_dash.ui.data import unit_of_work
 from lda_dash.ui.entry_data import EntryData
+from lda_dash.ui.markdown_text import literal
 
 UPLOAD_TYPES = ["pdf", "odt", "docx", "png", "jpg", "jpeg"]
 FLASH_KEY = "evidence_flash"
@@ -39,7 +40,8 @@ def evidence_downloads(convention_id: str, year: int, action: int | None = None)
         left, right = st.columns([3, 1])
         left.markdown(
             f"n° {line['Action']} · {line['Indicateur']} · {line['Chiffre']} — "
-            f"`{line['Fichier']}` ({line['Taille']}), déposé par {line['Déposé par']} "
+            f"{literal(line['Fichier'])} ({line['Taille']}), déposé par "
+            f"{literal(line['Déposé par'])} "
             f"le {line['Le']}"
         )
         right.download_button(
@@ -96,7 +98,7 @@ def partner_evidence(data: EntryData) -> None:
     figure = (*key, data.quarter)
     attached = [d for d in documents if (d["action_number"], d["code"], d["quarter"]) == figure]
     for d in attached:
-        st.caption(f"Déjà joint : {d['file_name']} ({d['uploaded_by']})")
+        st.caption(f"Déjà joint : {literal(d['file_name'])} ({literal(d['uploaded_by'])})")
     upload = st.file_uploader("Document", type=UPLOAD_TYPES, key="evidence_file")
     if not st.button("Joindre le document", icon=":material/attach_file:", disabled=not upload):
         return
@@ -107,7 +109,9 @@ def partner_evidence(data: EntryData) -> None:
                 upload.getvalue(),
             )  # fmt: skip
     except (EvidenceRefused, PermissionDenied) as refused:
-        st.error(f"Document refusé : {refused}.", icon=":material/block:")
+        st.error(f"Document refusé : {literal(refused)}.", icon=":material/block:")
         return
-    st.session_state[FLASH_KEY] = f"Document « {upload.name} » joint à {labels[key]}."
+    st.session_state[FLASH_KEY] = (
+        f"Document « {literal(safe_name(upload.name))} » joint à {literal(labels[key])}."
+    )
     st.rerun()

@@ -24,7 +24,7 @@ def attach(database) -> None:
 
 
 def shown(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    return "\n".join(m.value.replace("\\", "") for m in at.markdown)  # Markdown escapes
 
 
 def test_validation_lists_the_evidence_and_sets_the_requirement(demo_app_db):
