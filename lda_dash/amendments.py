@@ -133,11 +133,13 @@ def record_amendment(
         a for a in store.amendments(con, convention_id)
         if a.year == year and a.amended_on > amended_on
     ]  # fmt: skip
-    store.insert_amendment(
+    amendment_id = store.insert_amendment(
         con, convention_id, year, amended_on, reference, reason.strip(), actor.login, changes,
         now=now,
     )  # fmt: skip
-    amendment = Amendment("", year, amended_on, reference, reason, actor.login, now, tuple(changes))
+    amendment = Amendment(
+        amendment_id, year, amended_on, reference, reason.strip(), actor.login, now, tuple(changes)
+    )
     for change in changes:
         _apply(con, convention_id, amendment, change, later)
     return amendment
@@ -233,3 +235,16 @@ def seed_amendments(con, convention_id: str, steps: list[dict], specs, payments)
         )  # fmt: skip
         recorded += 1
     return recorded
+
+
+def reapply_amended_payments(con, convention_id: str) -> None:
+    """`init` rewrites the payments from the data files: the latest amendment's stay in force."""
+    stored = repository.payments(con, convention_id)
+    latest: dict[int, tuple[Decimal, str]] = {}
+    for amendment in store.amendments(con, convention_id):  # by date, then recording
+        for change in amendment.changes:
+            if change.kind == ChangeKind.PAYMENT and change.after is not None:
+                latest[amendment.year] = (change.after, amendment.label())
+    for year, (amount, label) in latest.items():
+        if stored.get(year) is None or Decimal(stored[year]) != Decimal(amount):
+            store.apply_payment(con, convention_id, year, amount, label)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lda_dash import convention_data, db, repository
 from lda_dash.accounts import add_account, slug
-from lda_dash.amendments import seed_amendments
+from lda_dash.amendments import reapply_amended_payments, seed_amendments
 from lda_dash.demo import DEMO_AUTHOR, DEMO_TIME, demo_figures
 from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.permissions import Actor
@@ -24,6 +24,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False) -> dict
         applied = db.migrate(con)
         convention_id = convention_data.store_convention(con, files)
         seed_amendments(con, convention_id, files.amendments, files.indicators, files.payments)
+        reapply_amended_payments(con, convention_id)
         added = 0
         if demo:
             if repository.count_real_figures(con) or repository.count_real_accounts(con):

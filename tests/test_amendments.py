@@ -40,12 +40,18 @@ def test_init_records_the_convention_and_the_2022_amendment(db_path):
         assert source_line(con, CID, 2022) == "Cibles et versement : Avenant 2022 du 25/05/2022"
 
 
-def test_init_twice_records_the_seed_once(db_path):
+def test_init_again_records_the_seed_once_and_keeps_an_amended_payment(db_path):
     from lda_dash.setup_db import init_database
 
+    with db.connect(db_path) as con:
+        record_amendment(
+            con, CID, COORDINATION, year=2022, amended_on=date(2022, 9, 1),
+            reference="Avenant bis", payment=D(170000),
+        )  # fmt: skip
     init_database(db_path)
     with db.connect(db_path) as con:
-        assert len(store.amendments(con, CID)) == 2
+        assert len(store.amendments(con, CID)) == 3
+        assert repository.payments(con, CID) == {2021: D(494000), 2022: D(170000)}
 
 
 @pytest.mark.parametrize("as_of", [date(2021, 3, 1), date(2022, 3, 1), date(2023, 3, 1)])
