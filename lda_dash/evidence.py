@@ -75,8 +75,22 @@ def fmt_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
 
 
-def evidence_lines(con, convention_id: str, year: int | None = None) -> list[dict]:
-    """The evidence of a year as rows for pages and reports (figure, file, size, who, when)."""
+def evidence_lines(
+    con, convention_id: str, year: int | None = None, actor: Actor | None = None
+) -> list[dict]:
+    """The evidence of a year as rows for pages and reports (figure, file, size, who, when).
+
+    With an `actor`, only what it may open: everything for the coordination, the préfecture
+    and the administration; a partner, the documents of the actions entrusted to it.
+    """
+    visible = None
+    if actor is not None and not may(actor, "evidence"):
+        visible = {
+            action
+            for action in {d["action_number"] for d in store.documents(con, convention_id, year)}
+            if actor.organisation_id
+            in repository.assigned_organisations(con, convention_id, action)
+        }
     return [
         {
             "id": d["id"],
@@ -89,4 +103,5 @@ def evidence_lines(con, convention_id: str, year: int | None = None) -> list[dic
             "Le": fmt.moment(d["uploaded_at"]),
         }
         for d in store.documents(con, convention_id, year)
+        if visible is None or d["action_number"] in visible
     ]

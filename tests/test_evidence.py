@@ -110,3 +110,18 @@ def test_backup_and_restore_carry_the_document_bytes(db_path, tmp_path):
     with db.connect(restored) as con:
         assert bytes(open_document(con, CID, document_id)["content"]) == report
         assert len(amendment_store.amendments(con, CID)) == 2
+
+
+@pytest.mark.parametrize(
+    ("actor", "sees"),
+    [
+        (COORDINATION, True),
+        (Actor("pref", "prefecture"), True),
+        (Actor("adm", "admin"), True),
+        (PARTNER, True),  # its own action
+        (Actor("autre", "partenaire", "autre-asso"), False),
+    ],
+)
+def test_a_partner_sees_only_the_evidence_of_its_own_actions(con, actor, sees):
+    attach_document(con, CID, PARTNER, BILAN, "bilan.pdf", files.pdf())
+    assert bool(evidence_lines(con, CID, 2022, actor)) == sees

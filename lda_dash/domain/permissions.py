@@ -80,8 +80,14 @@ def may(actor: Actor, what: str) -> bool:
     """Coarse capabilities per role, for writes other than figures (DOMAIN.md section 9)."""
     allowed = {
         "partenaire": set(),
-        "coordination": {"targets", "allocation", "review", "presentation", "amendments"},
+        "coordination": {"targets", "allocation", "review", "presentation"},
         "prefecture": {"decision"},
-        "admin": {"accounts", "assignments", "settings", "locks", "amendments"},
+        "admin": {"accounts", "assignments", "settings", "locks"},
     }
+    # Amendments change the convention: coordination and administration. Evidence may hold
+    # personal data: partners open only their own actions' documents (lda_dash.evidence).
+    for role in ("coordination", "admin"):
+        allowed[role].add("amendments")
+    for role in ("coordination", "prefecture", "admin"):
+        allowed[role].add("evidence")
     return what in allowed.get(actor.role, set())

@@ -27,7 +27,7 @@ def evidence_downloads(convention_id: str, year: int, action: int | None = None)
     """« Pièces justificatives » of the year (of one action when given), each with a download."""
     with unit_of_work(config.db_path()) as con:
         lines = [
-            line for line in evidence_lines(con, convention_id, year)
+            line for line in evidence_lines(con, convention_id, year, auth.current_actor())
             if action is None or line["Action"] == action
         ]  # fmt: skip
         contents = {line["id"]: open_document(con, convention_id, line["id"]) for line in lines}
