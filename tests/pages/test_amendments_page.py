@@ -73,3 +73,18 @@ def test_a_bad_line_or_a_decided_year_is_refused_on_the_page(demo_app_db):
     assert not [b for b in at.button if b.label == "Confirmer l'avenant"]
     with db.connect(demo_app_db) as con:
         assert len(store.amendments(con, CID)) == 2
+
+
+def test_the_history_shows_the_amendment(demo_app_db):
+    with db.connect(demo_app_db) as con:
+        from lda_dash.amendments import record_amendment
+
+        record_amendment(
+            con, CID, Actor("claire", "coordination"), year=2022, amended_on=date(2022, 6, 30),
+            reference="Avenant bis", targets={(2, "CAPT"): Decimal(45)}, reason="bilan",
+        )  # fmt: skip
+    at = open_page("coordination", "lda_dash/pages/history.py")
+    entries = at.dataframe[0].value
+    row = entries[entries["Objet"] == "avenant"].iloc[0]
+    assert "Avenant bis du 30/06/2022 · année 2022 · cible action 2 · CAPT" in set(row)
+    assert "bilan" in set(row)
