@@ -56,6 +56,8 @@ PAGES = (
              "presentation", ("coordination", "admin")),
     PageSpec("lda_dash/pages/admin.py", "Administration", ":material/admin_panel_settings:",
              "administration", ("admin",)),
+    PageSpec("lda_dash/pages/amendments.py", "Avenants", ":material/contract_edit:",
+             "avenants", ("coordination", "admin")),
     PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
              ("coordination", "prefecture", "admin")),
 )  # fmt: skip

@@ -18,7 +18,15 @@ from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
 
 CONVENTION = "dijon-2021-2022"
-SHEETS = ["Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Historique"]
+SHEETS = [
+    "Synthèse",
+    "Indicateurs",
+    "Actions",
+    "Finances",
+    "Reversement",
+    "Historique",
+    "Pièces justificatives",
+]
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import duckdb
 from lda_dash import fmt, storage
 from lda_dash.cli.accounts import add_parsers as add_account_parsers
 from lda_dash.cli.accounts import cmd_assign as assign_actions
+from lda_dash.cli.amendment import add_parsers as add_amendment_parsers
 from lda_dash.cli.backup import add_parsers as add_backup_parsers
 from lda_dash.cli.convention import add_parsers as add_convention_parsers
 from lda_dash.cli.export import add_parsers as add_export_parsers
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_convention_parsers(sub, common)
     add_export_parsers(sub, common)
     add_bench_parsers(sub, common)
+    add_amendment_parsers(sub, common)
     sub.choices["assign"].set_defaults(run=cmd_assign)
     return parser
 

@@ -13,6 +13,7 @@ from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.services.progress import action_status
 from lda_dash.tables.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.ui.amendment_line import amendment_caption
 
 ACTION_PAGE = "lda_dash/pages/action.py"
 ACTION_COUNT_LABELS = {
@@ -55,6 +56,7 @@ def main() -> None:
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    amendment_caption(context.convention_id, context.year)
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")

@@ -15,6 +15,7 @@ from lda_dash.tables.workflow import WORKFLOW_LABELS
 from lda_dash.ui import state, widgets
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
+from lda_dash.ui.evidence_widgets import partner_evidence
 
 PERIOD_KEY = "entry_period"
 
@@ -100,11 +101,15 @@ def main() -> None:
     st.markdown(f"Vos actions : n° {numbers}. Un chiffre par indicateur et par trimestre.")
     period_selectors(data)
     quarter_summary(data)
-    form_tab, file_tab = st.tabs(["Formulaire", "Dépôt d'un fichier (CSV, XLSX)"])
+    form_tab, file_tab, evidence_tab = st.tabs(
+        ["Formulaire", "Dépôt d'un fichier (CSV, XLSX)", "Pièces justificatives"]
+    )
     with form_tab:
         entry_form(data)
     with file_tab:
         upload_section(data)
+    with evidence_tab:
+        partner_evidence(data)
 
 
 main()

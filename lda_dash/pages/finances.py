@@ -10,6 +10,7 @@ from lda_dash.charts import money as money_charts
 from lda_dash.services.control_data import FinancesData, load_finance_page
 from lda_dash.tables.money import balance_table, finance_table
 from lda_dash.ui import chart_table, control_widgets, state
+from lda_dash.ui.amendment_line import amendment_caption
 
 ALLOCATION_DEFAULT = (
     "règle par défaut de la convention : en première année, la colonne « Financement AMI "
@@ -35,6 +36,7 @@ def main() -> None:
     context = data.context
     st.title(f"Finances {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")
+    amendment_caption(context.convention_id, context.year)
     st.info(
         "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
         "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",

@@ -23,6 +23,7 @@ from lda_dash.tables.review import (
     targets_table,
 )
 from lda_dash.ui import state
+from lda_dash.ui.evidence_widgets import evidence_downloads, requirement_section
 
 NOTICE_KEY = "review_notice"
 
@@ -186,6 +187,8 @@ def main() -> None:
     pending_section(data)
     completeness_section(data)
     targets_section(data)
+    requirement_section(data.context.convention_id, data.specs)
+    evidence_downloads(data.context.convention_id, data.context.year)
 
 
 main()

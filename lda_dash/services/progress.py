@@ -23,6 +23,7 @@ from lda_dash.domain.progress import (
     reaches,
     year_value,
 )
+from lda_dash.services.amendments import targets_in_force
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,10 @@ def assemble_report(
 def load_progress(
     con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
 ) -> ProgressReport:
-    """Read the catalogue, the figures of the year and the year before, and the threshold, then
-    compute the year's progress (older years never change it, so they are not read)."""
-    specs = storage.indicator_specs(con, convention_id)
+    """Read the catalogue with the targets in force on `as_of` (amendments, DOMAIN.md 13), the
+    figures of the year and the year before, and the threshold, then compute the year's progress
+    (older years never change it, so they are not read)."""
+    specs = targets_in_force(con, convention_id, as_of)
     counted = ("validated",) if validated_only else COUNTED_STATUSES
     figures = storage.figures_of_years(con, convention_id, counted, (year - 1, year))
     threshold = Fraction(storage.setting(con, "watch_threshold", "0.85"))

@@ -17,12 +17,14 @@ from pathlib import Path
 from lda_dash import storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import COUNTED_STATUSES, Mode, QuarterFigure
+from lda_dash.services.amendments import source_line
 from lda_dash.services.control import (
     ControlRefused,
     clawback_threshold,
     convention_record,
     load_clawback,
 )
+from lda_dash.services.evidence import evidence_lines
 from lda_dash.services.finances import FinanceReport, load_finances
 from lda_dash.services.progress import ProgressReport, group_figures, load_progress
 from lda_dash.services.setup import is_demo
@@ -58,6 +60,10 @@ class ExecutionReportData:
     reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     decision: dict | None = None
+    # « Cibles et versement : Avenant 2022 du 25/05/2022 » (DOMAIN.md 13), and the evidence of
+    # the year's figures (file name, size, who, when), which the execution report lists.
+    amendment_source: str | None = None
+    evidence: list[dict] = field(default_factory=list)
 
     @property
     def pending_validation(self) -> int:
@@ -133,6 +139,8 @@ def read_report_data(
         decision=next(
             (d for d in storage.decisions(con, convention_id) if d["year"] == year), None
         ),
+        amendment_source=source_line(con, convention_id, year, as_of),
+        evidence=evidence_lines(con, convention_id, year),
     )
 
 

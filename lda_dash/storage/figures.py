@@ -18,6 +18,7 @@ from lda_dash.domain.permissions import (
     review_refusal,
 )
 from lda_dash.storage.base import Connection, append_history
+from lda_dash.storage.evidence import missing_evidence_refusal
 
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
 
@@ -188,6 +189,7 @@ def save_figures(
             (f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}",
              None if state is None else f"{old_text} ({current})", f"{new_text} ({fig.status})")
         )  # fmt: skip
+    require(missing_evidence_refusal(con, convention_id, incoming))
     _write(con, convention_id, rows, actor.login, now, is_demo)
     _write_history(con, convention_id, history, actor.login, reason, now)
     return len(history)
