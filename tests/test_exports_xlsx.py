@@ -19,7 +19,15 @@ from tests.conftest import YEARS_OVER as AS_OF
 from tests.reading import load_report_data
 
 CONVENTION = "dijon-2021-2022"
-SHEETS = ["Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Historique"]
+SHEETS = [
+    "Synthèse",
+    "Indicateurs",
+    "Actions",
+    "Finances",
+    "Reversement",
+    "Historique",
+    "Pièces justificatives",
+]
 
 
 @pytest.fixture(scope="module")

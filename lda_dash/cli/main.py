@@ -11,6 +11,7 @@ import sys
 
 from lda_dash.cli import (
     accounts,
+    amendment,
     backup,
     clawback,
     convention,
@@ -36,7 +37,8 @@ from lda_dash.storage.database import DatabaseBusy, DatabaseFault
 
 # In the order `--help` lists them.
 COMMAND_GROUPS = (
-    setup, figures, progress, forecast, clawback, convention, export, accounts, backup, scale,
+    setup, figures, progress, forecast, clawback, convention, amendment, export, accounts,
+    backup, scale,
 )  # fmt: skip
 
 # Refusals whose message is already one French sentence for the person at the terminal.

@@ -97,4 +97,10 @@ def may(actor: Actor, what: str) -> bool:
         Role.PREFECTURE: {"decision"},
         Role.ADMIN: {"accounts", "assignments", "settings", "locks"},
     }
+    # Amendments change the convention: coordination and administration. Evidence may hold
+    # personal data: partners open only their own actions' documents (lda_dash.services.evidence).
+    for role in ("coordination", "admin"):
+        allowed[role].add("amendments")
+    for role in ("coordination", "prefecture", "admin"):
+        allowed[role].add("evidence")
     return what in allowed.get(actor.role, set())

@@ -50,6 +50,10 @@ class ExecutionReportData:
     decision: dict | None = None
     # An open year's forecast « à rythme constant » (submitted and validated figures).
     forecast: ForecastReport | None = None
+    # « Cibles et versement : Avenant 2022 du 25/05/2022 » (DOMAIN.md 13), and the evidence of
+    # the year's figures (file name, size, who, when), which the execution report lists.
+    amendment_source: str | None = None
+    evidence: list[dict] = field(default_factory=list)
 
     @property
     def pending_validation(self) -> int:

@@ -41,6 +41,8 @@ def footer_text(data: ExecutionReportData) -> str:
         f"Bilan {data.year}",
         f"données au {fmt.day(data.as_of)}",
     ]
+    if data.amendment_source:
+        parts.append(data.amendment_source)
     if data.demo:
         parts.append("données de démonstration (fictives)")
     return " · ".join(parts)

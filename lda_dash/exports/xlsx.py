@@ -10,6 +10,7 @@ from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
+from lda_dash.exports.evidence_report import evidence_sheet
 from lda_dash.exports.xlsx_layout import (
     BOLD,
     EURO,
@@ -36,6 +37,7 @@ def execution_report_xlsx(data: ExecutionReportData) -> bytes:
         ("Finances", finances_sheet),
         ("Reversement", clawback_sheet),
         ("Historique", history_sheet),
+        ("Pièces justificatives", evidence_sheet),
     ):
         writer(book.create_sheet(name), data)
     book.properties.title = texts.report_title(data.year)

@@ -15,7 +15,9 @@ from lda_dash.domain.progress_report import action_status
 from lda_dash.services.context import ActionData, load_action
 from lda_dash.tables.progress import budget_table, quarter_table
 from lda_dash.ui import state, widgets
+from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.chart_png import chart_with_png
+from lda_dash.ui.evidence_widgets import evidence_downloads
 from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.labels import indicator_value, signed_number_note
 
@@ -52,6 +54,7 @@ def main() -> None:
     if note := signed_number_note(action):
         facts.append(note)
     st.caption(" · ".join(facts))
+    amendment_caption(context.convention_id, context.year)
     headline(data)
     annex_text(action)
     st.subheader("Budget")
@@ -64,6 +67,7 @@ def main() -> None:
     for row in rows:
         if row.spec.code == SPENDING_CODE:
             spending_block(data, row)
+    evidence_downloads(context.convention_id, context.year, action["number"])
 
 
 def headline(data: ActionData) -> None:

@@ -12,6 +12,7 @@ from lda_dash.domain.progress_report import action_status
 from lda_dash.services.context import DashboardData
 from lda_dash.services.dashboard_view import dashboard_view
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.forecast_section import forecast_section
 from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.labels import CLOSED_YEAR_STATUSES, OPEN_YEAR_STATUSES, STATUS_ICONS
@@ -57,6 +58,7 @@ def main() -> None:
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
     st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
+    amendment_caption(context.convention_id, context.year)
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")

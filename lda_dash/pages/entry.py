@@ -15,6 +15,7 @@ from lda_dash.services.entry import EntryData, load_entry
 from lda_dash.ui import auth, state, widgets
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
+from lda_dash.ui.evidence_widgets import partner_evidence
 from lda_dash.ui.safe_text import md
 from lda_dash.words.workflow import WORKFLOW_LABELS
 
@@ -108,11 +109,15 @@ def main() -> None:
     st.markdown(f"Vos actions : n° {numbers}. Un chiffre par indicateur et par trimestre.")
     period_selectors(data)
     quarter_summary(data)
-    form_tab, file_tab = st.tabs(["Formulaire", "Dépôt d'un fichier (CSV, XLSX)"])
+    form_tab, file_tab, evidence_tab = st.tabs(
+        ["Formulaire", "Dépôt d'un fichier (CSV, XLSX)", "Pièces justificatives"]
+    )
     with form_tab:
         entry_form(data)
     with file_tab:
         upload_section(data)
+    with evidence_tab:
+        partner_evidence(data)
 
 
 main()

@@ -10,6 +10,7 @@ from lda_dash.charts import money as money_charts
 from lda_dash.services.control_data import FinancesData, load_finance_page
 from lda_dash.tables.money import balance_table, finance_table
 from lda_dash.ui import chart_table, control_widgets, state
+from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.safe_text import md, md_table
 
 ALLOCATION_DEFAULT = (
@@ -36,6 +37,7 @@ def main() -> None:
     context = data.context
     st.title(f"Finances {context.year}")
     st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
+    amendment_caption(context.convention_id, context.year)
     st.info(
         "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
         "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",

@@ -24,6 +24,7 @@ from lda_dash.tables.review import (
     targets_table,
 )
 from lda_dash.ui import auth, state
+from lda_dash.ui.evidence_widgets import evidence_downloads, requirement_section
 from lda_dash.ui.safe_text import md, md_table
 
 NOTICE_KEY = "review_notice"
@@ -194,6 +195,8 @@ def main() -> None:
     pending_section(data)
     completeness_section(data)
     targets_section(data)
+    requirement_section(data.context.convention_id, data.specs)
+    evidence_downloads(data.context.convention_id, data.context.year)
 
 
 main()

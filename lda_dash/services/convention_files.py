@@ -28,6 +28,7 @@ class ConventionFiles:
     payments: list[dict]
     annex: AnnexTable
     indicators: list[IndicatorSpec]
+    amendments: tuple[dict, ...] = ()  # the convention's dated steps (DOMAIN.md section 13)
 
 
 def read_indicator_catalogue(text: str, action_numbers: list[int]) -> list[IndicatorSpec]:
@@ -64,7 +65,12 @@ def read_convention_files(folder: Path = DIJON_DIR) -> ConventionFiles:
         (folder / "indicators.csv").read_text(encoding="utf-8"), numbers
     )
     return ConventionFiles(
-        meta["territory"], meta["convention"], meta["payments"], annex, catalogue
+        meta["territory"],
+        meta["convention"],
+        meta["payments"],
+        annex,
+        catalogue,
+        tuple(meta.get("amendments", ())),
     )
 
 

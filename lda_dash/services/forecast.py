@@ -21,6 +21,7 @@ from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.progress import as_fraction, year_value
 from lda_dash.domain.progress_report import group_figures
 from lda_dash.domain.workflow import counted_statuses
+from lda_dash.services.amendments import targets_in_force
 from lda_dash.services.control import ControlRefused, load_allocation
 from lda_dash.services.progress import number
 from lda_dash.services.settings import clawback_threshold
@@ -53,7 +54,7 @@ def load_forecast(
         )
     allocations, _ = load_allocation(con, convention_id, year)
     counted = counted_statuses(validated_only)
-    specs = storage.indicator_specs(con, convention_id)
+    specs = targets_in_force(con, convention_id, as_of)
     figures = storage.figures_of_years(con, convention_id, counted, (year - 1, year))
     grouped = group_figures(figures)
     watch = Fraction(storage.setting(con, "watch_threshold", "0.85"))

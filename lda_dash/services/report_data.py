@@ -15,7 +15,9 @@ from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.domain.year_report import ExecutionReportData, quarter_figure
+from lda_dash.services.amendments import source_line
 from lda_dash.services.control import ControlRefused, convention_record, load_clawback
+from lda_dash.services.evidence import evidence_lines
 from lda_dash.services.finances import load_finances
 from lda_dash.services.forecast import open_year_forecast
 from lda_dash.services.progress import load_progress
@@ -79,6 +81,8 @@ def read_report_data(
             (d for d in storage.decisions(con, convention_id) if d["year"] == year), None
         ),
         forecast=open_year_forecast(con, convention_id, year, as_of),
+        amendment_source=source_line(con, convention_id, year, as_of),
+        evidence=evidence_lines(con, convention_id, year),
     )
 
 

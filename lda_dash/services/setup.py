@@ -10,6 +10,7 @@ from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.services import convention_files
 from lda_dash.services.accounts import add_account, slug
+from lda_dash.services.amendments import reapply_amended_payments, seed_amendments
 from lda_dash.services.demo_figures import DEMO_AUTHOR, DEMO_TIME, demo_figures
 from lda_dash.storage import database
 
@@ -39,6 +40,8 @@ def init_database(
     with database.connect(path) as con:
         applied = database.migrate(con)
         convention_id = convention_files.store_convention(con, files)
+        seed_amendments(con, convention_id, files.amendments, files.indicators, files.payments)
+        reapply_amended_payments(con, convention_id)
         added = 0
         if demo:
             if storage.count_real_figures(con) or storage.count_real_accounts(con):

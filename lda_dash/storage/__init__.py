@@ -40,6 +40,7 @@ from lda_dash.storage.conventions import (
     upsert_payments,
 )
 from lda_dash.storage.figures import (
+    assigned_organisations,
     count_real_figures,
     delete_demo_figures,
     figures,
@@ -101,6 +102,7 @@ __all__ = [
     "annex_total",
     "append_history",
     "assign",
+    "assigned_organisations",
     "assignments",
     "budget_lines",
     "budget_of_year",

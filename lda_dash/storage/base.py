@@ -53,6 +53,17 @@ def set_setting(con: Connection, key: str, value: str) -> None:
     con.execute(SET_SETTING, [key, value])
 
 
+TABLE_EXISTS = """
+SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?
+"""
+
+
+def has_table(con: Connection, table: str) -> bool:
+    """False on a database not migrated since `table` was added (read-only commands never
+    migrate): what reads it then behaves as if it were empty."""
+    return con.execute(TABLE_EXISTS, [table]).fetchone()[0] > 0
+
+
 def _dicts(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

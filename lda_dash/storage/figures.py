@@ -19,6 +19,7 @@ from lda_dash.domain.permissions import (
 )
 from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.storage.base import Connection, append_history
+from lda_dash.storage.evidence import missing_evidence_refusal
 from lda_dash.storage.guards import is_demo_account, require_active_account
 
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
@@ -184,6 +185,7 @@ def save_figures(
              fig.comment or "", fig.status, version)
         )  # fmt: skip
         history.append((f"action {fig.action} · {fig.code} · {fig.year} T{fig.quarter}", *change))
+    require(missing_evidence_refusal(con, convention_id, incoming))
     if rows:
         _write(con, convention_id, rows, actor.login, now, is_demo)
     _write_history(con, convention_id, history, actor.login, reason, now)

@@ -55,6 +55,8 @@ PAGES = (
              "presentation", (Role.COORDINATION, Role.ADMIN)),
     PageSpec("lda_dash/pages/admin.py", "Administration", ":material/admin_panel_settings:",
              "administration", (Role.ADMIN,)),
+    PageSpec("lda_dash/pages/amendments.py", "Avenants", ":material/contract_edit:",
+             "avenants", (Role.COORDINATION, Role.ADMIN)),
     PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
              (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)),
 )  # fmt: skip

@@ -13,6 +13,8 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
+from lda_dash.ui.amendment_line import amendment_caption
+from lda_dash.ui.evidence_widgets import evidence_downloads
 from lda_dash.ui.forecast_section import forecast_section
 from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import sentence, threshold_words
@@ -31,6 +33,7 @@ def open_control() -> ControlData:
         f"{md(context.convention['territory_name'])} · {md(context.convention['title'])} · date de "
         f"référence : {fmt.day(context.as_of)}"
     )
+    amendment_caption(context.convention_id, context.year)
     control_widgets.lock_notice(data)
     if data.proposal is None:
         no_proposal(data)
@@ -90,3 +93,4 @@ def decision_section(data: ControlData) -> None:
 def report(data: ControlData) -> None:
     st.header("Rapport d'exécution", divider="gray")
     control_widgets.report_downloads(config.db_path(), data.context.convention, data.context.year)
+    evidence_downloads(data.context.convention_id, data.context.year)

@@ -32,7 +32,7 @@ def references(data: ExecutionReportData) -> list[tuple[str, str]]:
     chorus = c["chorus_activity"] or fmt.DASH
     if c.get("chorus_activity_label"):
         chorus += f" ({c['chorus_activity_label']})"
-    return [
+    found = [
         ("Convention", c["title"]),
         ("Collectivité", c["territory_name"]),
         ("Programme", f"{c['programme']} « {c['programme_label']} »"),
@@ -40,6 +40,9 @@ def references(data: ExecutionReportData) -> list[tuple[str, str]]:
         ("Domaine fonctionnel", c["functional_domain"] or fmt.DASH),
         ("Activité de programmation", c["programming_activity"] or fmt.DASH),
     ]
+    if data.amendment_source:  # which amendment the year's targets and payment come from
+        found.append(("Cibles et versement", data.amendment_source.split(" : ", 1)[-1]))
+    return found
 
 
 def payments_line(data: ExecutionReportData) -> str:
@@ -132,6 +135,8 @@ HISTORY_ENTITIES = {
     "lock": "verrouillage",
     "setting": "paramètre",
     "account": "compte",
+    "amendment": "avenant",
+    "evidence": "pièce justificative",
 }
 _STATUS_SUFFIX = re.compile(r"\((draft|submitted|validated|returned)\)")
 
