@@ -9,6 +9,7 @@ from lda_dash import fmt
 from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.words.values import value_text
+from lda_dash.words.workflow import WORKFLOW_LABELS
 
 STATUS_ICONS = {
     Status.ACHIEVED: "✅",
@@ -45,11 +46,10 @@ MODE_SHORT_LABELS = {
     Mode.JALON: "jalon",
 }
 
+# A quarter's figure in a table: the workflow's words, a submitted one marked as not validated.
 FIGURE_STATUS_LABELS = {
-    FigureStatus.VALIDATED: "✔ validée",
-    FigureStatus.SUBMITTED: "⏳ soumise, non validée",
-    FigureStatus.DRAFT: "brouillon",
-    FigureStatus.RETURNED: "renvoyée",
+    **WORKFLOW_LABELS,
+    FigureStatus.SUBMITTED: f"{WORKFLOW_LABELS[FigureStatus.SUBMITTED]}, non validé",
 }
 
 

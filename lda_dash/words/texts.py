@@ -119,11 +119,18 @@ def yes_no(flag: bool) -> str:
     return "oui" if flag else "non"
 
 
+# The one set of French words of the figure workflow: every label below derives from it.
 FIGURE_STATUS_WORDS = {
     FigureStatus.DRAFT: "brouillon",
     FigureStatus.SUBMITTED: "soumis",
     FigureStatus.VALIDATED: "validé",
     FigureStatus.RETURNED: "renvoyé",
+}
+FIGURE_STATUS_ICONS = {
+    FigureStatus.DRAFT: "✎",
+    FigureStatus.SUBMITTED: "⏳",
+    FigureStatus.VALIDATED: "✔",
+    FigureStatus.RETURNED: "↩",
 }
 HISTORY_ENTITIES = {
     "figure": "chiffre",

@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from lda_dash import fmt
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.workflow import FigureStatus
-from lda_dash.words.texts import FIGURE_STATUS_WORDS
+from lda_dash.words.texts import FIGURE_STATUS_ICONS, FIGURE_STATUS_WORDS
 
 WORKFLOW_LABELS = {
     None: "○ non saisi",
-    FigureStatus.DRAFT: "✎ brouillon",
-    FigureStatus.SUBMITTED: "⏳ soumis",
-    FigureStatus.VALIDATED: "✔ validé",
-    FigureStatus.RETURNED: "↩ renvoyé",
+    **{
+        status: f"{FIGURE_STATUS_ICONS[status]} {FIGURE_STATUS_WORDS[status]}"
+        for status in FigureStatus
+    },
 }
 WORKFLOW_COLOURS = {
     None: "gray",
