@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from lda_dash import storage
 from lda_dash.domain.permissions import ROLES, Actor, Role
+from lda_dash.services.sessions import ENDED_BY_DISABLED, end_all_sessions
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -89,6 +90,7 @@ def disable_account(con, login: str, author: str = "admin") -> None:
     if storage.account(con, login) is None:
         raise AccountError(f"compte « {login} » inconnu")
     storage.set_active(con, login, False)
+    end_all_sessions(con, login, ENDED_BY_DISABLED)
     storage.append_history(con, author, "account", None, login, "actif", "désactivé", None)
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lda_dash.domain.permissions import ROLE_LABELS, Actor, Role
-from lda_dash.services import sign_in
-from lda_dash.ui import widgets
+from lda_dash.services import sessions, sign_in
+from lda_dash.ui import session_cookie, widgets
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
+SESSION_KEY = "server_session"  # (session id, method) of the cookie's server-side session
 EVERYONE = (Role.PARTENAIRE, Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)
 
 
@@ -76,11 +77,23 @@ def pages_for(role: str) -> list[st.Page]:
     ]
 
 
+def anonymous_pages() -> list[st.Page]:
+    """Signed out, every page's address shows the sign-in page, so a deep link keeps its
+    address and selection through sign-in (then the browser returns to it)."""
+    pages = [st.Page(login_page, title="Connexion", icon=":material/login:", default=True)]
+    seen = set()
+    for spec in PAGES:
+        if spec.url_path not in seen:
+            seen.add(spec.url_path)
+            pages.append(st.Page(login_page, title="Connexion", url_path=spec.url_path))
+    return pages
+
+
 def current_actor() -> Actor | None:
     """The signed-in actor, or None; an idle session is ended here."""
     actor = st.session_state.get(ACTOR_KEY)
-    if actor is None:
-        return _single_sign_on()
+    if actor is None or SESSION_KEY in st.session_state:
+        return _from_cookie()
     now = time.monotonic()
     if now - st.session_state.get(SEEN_KEY, now) > idle_limit_seconds():
         sign_out("Session expirée après une période d'inactivité : reconnectez-vous.")
@@ -89,13 +102,39 @@ def current_actor() -> Actor | None:
     return actor
 
 
+def _from_cookie() -> Actor | None:
+    """The actor of the server-side session named by the cookie, checked on every run (idle and
+    absolute expiry, sign-out elsewhere, password change, disabled account)."""
+    if st.session_state.get(session_cookie.SIGNED_OUT_KEY):
+        return None
+    resumed = session_cookie.resume()
+    if resumed.actor is not None:
+        st.session_state[ACTOR_KEY] = resumed.actor
+        st.session_state[SESSION_KEY] = (resumed.session_id, resumed.method)
+        return resumed.actor
+    for key in (ACTOR_KEY, SESSION_KEY):
+        st.session_state.pop(key, None)
+    if resumed.ended is not None:
+        if resumed.message and resumed.ended != "inconnue":
+            st.session_state["auth_message"] = resumed.message
+        if resumed.method == sessions.METHOD_SSO and _provider_signed_in():
+            st.logout()  # the provider's session ends with ours
+            st.stop()
+        return None
+    return _single_sign_on()
+
+
+def _provider_signed_in() -> bool:
+    return oidc_configured() and bool(st.user.is_logged_in)
+
+
 def _remember(actor: Actor) -> None:
     st.session_state[ACTOR_KEY] = actor
     st.session_state[SEEN_KEY] = time.monotonic()
 
 
 def sign_out(message: str | None = None) -> None:
-    for key in (ACTOR_KEY, SEEN_KEY):
+    for key in (ACTOR_KEY, SEEN_KEY, SESSION_KEY):
         st.session_state.pop(key, None)
     if message:
         st.session_state["auth_message"] = message
@@ -112,12 +151,14 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
+    if session_cookie.notice() is not None:
+        return None  # back from a failed or ended session: no automatic loop
     result = sign_in.with_email(st.user.email or "")
     if result.actor is None:
         st.session_state["auth_message"] = result.message
         return None
-    _remember(result.actor)
-    return result.actor
+    session_cookie.begin(result.actor.login, sessions.METHOD_SSO)
+    return None
 
 
 ABOUT = (
@@ -154,7 +195,7 @@ def login_page() -> None:
     password form, single sign-on, demo profiles."""
     st.title("LDA Dash · Connexion")
     st.markdown(ABOUT)
-    message = st.session_state.pop("auth_message", None)
+    message = st.session_state.pop("auth_message", None) or session_cookie.notice()
     if message:
         st.warning(message, icon=":material/info:")
     screen = sign_in.login_screen()
@@ -183,8 +224,7 @@ def login_page() -> None:
             if result.actor is None:
                 st.error(result.message, icon=":material/error:")
             else:
-                _remember(result.actor)
-                st.rerun()
+                session_cookie.begin(result.actor.login, sessions.METHOD_PASSWORD)
     with left:
         st.markdown("**Chaque rôle et sa page d'accueil**")
         st.markdown(
@@ -204,15 +244,20 @@ def login_page() -> None:
             for record in demo_accounts:
                 label = f"{ROLE_LABELS[record['role']]} · {record['display_name']}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
-                    _remember(sign_in.demo_profile(record["login"]))
-                    st.rerun()
+                    actor = sign_in.demo_profile(record["login"])
+                    session_cookie.begin(actor.login, sessions.METHOD_DEMO)
 
 
 def sidebar_identity(actor: Actor) -> None:
     with st.sidebar:
         st.caption(f"Connecté : **{actor.login}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
+            server_session = st.session_state.get(SESSION_KEY)
+            provider = _provider_signed_in()
             sign_out()
-            if oidc_configured() and st.user.is_logged_in:
+            if server_session is not None:
+                sessions.end_session(server_session[0], actor.login)
+                session_cookie.leave("deconnecte", provider=provider)
+            elif provider:
                 st.logout()
             st.rerun()
