@@ -57,7 +57,14 @@ PAGES = (
              "administration", (Role.ADMIN,)),
     PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
              (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)),
+    PageSpec("lda_dash/pages/accounts_admin.py", "Comptes et accès", ":material/group:",
+             "comptes", (Role.ADMIN,)),
+    PageSpec("lda_dash/pages/threshold.py", "Seuil de reversement", ":material/tune:", "seuil",
+             (Role.ADMIN,)),
+    PageSpec("lda_dash/pages/my_account.py", "Mon compte", ":material/account_circle:",
+             "mon-compte"),
 )  # fmt: skip
+INVITATION_PAGE = "lda_dash/pages/invitation.py"
 
 
 def idle_limit_seconds() -> float:
@@ -80,8 +87,11 @@ def pages_for(role: str) -> list[st.Page]:
 def anonymous_pages() -> list[st.Page]:
     """Signed out, every page's address shows the sign-in page, so a deep link keeps its
     address and selection through sign-in (then the browser returns to it)."""
-    pages = [st.Page(login_page, title="Connexion", icon=":material/login:", default=True)]
-    seen = set()
+    pages = [
+        st.Page(login_page, title="Connexion", icon=":material/login:", default=True),
+        st.Page(INVITATION_PAGE, title="Invitation", url_path="invitation"),
+    ]
+    seen = {"invitation"}
     for spec in PAGES:
         if spec.url_path not in seen:
             seen.add(spec.url_path)

@@ -132,6 +132,8 @@ HISTORY_ENTITIES = {
     "lock": "verrouillage",
     "setting": "paramètre",
     "account": "compte",
+    "organisation": "organisation",
+    "assignment": "affectation",
 }
 _STATUS_SUFFIX = re.compile(r"\((draft|submitted|validated|returned)\)")
 
