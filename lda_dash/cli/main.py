@@ -11,11 +11,13 @@ import sys
 
 from lda_dash.cli import (
     accounts,
+    administration,
     backup,
     clawback,
     convention,
     export,
     figures,
+    messages,
     progress,
     scale,
     setup,
@@ -33,7 +35,10 @@ from lda_dash.services.setup import DemoRefused
 from lda_dash.storage.database import DatabaseBusy, DatabaseFault
 
 # In the order `--help` lists them.
-COMMAND_GROUPS = (setup, figures, progress, clawback, convention, export, accounts, backup, scale)
+COMMAND_GROUPS = (
+    setup, figures, progress, clawback, convention, export, accounts, administration, messages,
+    backup, scale,
+)  # fmt: skip
 
 # Refusals whose message is already one French sentence for the person at the terminal.
 REFUSALS = (
