@@ -13,7 +13,7 @@ if __name__ != "__main__":
     app = st.App(__file__, routes=web.routes())
 else:
     from lda_dash import config
-    from lda_dash.ui import auth, session_cookie, widgets
+    from lda_dash.ui import auth, inbox, session_cookie, widgets
 
     st.set_page_config(page_title="LDA Dash", page_icon="🏠", layout="wide")
     widgets.french_document()
@@ -31,4 +31,8 @@ else:
         page.run()
     else:
         auth.sidebar_identity(actor)
-        st.navigation(auth.pages_for(actor.role)).run()
+        pages = auth.pages_for(actor.role)
+        page = st.navigation(pages)
+        if page.url_path == pages[0].url_path:  # each role's home page starts with its inbox
+            inbox.panel(actor)
+        page.run()
