@@ -37,6 +37,23 @@ def wanted_selection() -> Selection:
     return Selection(st.session_state.get(CONVENTION_KEY), year, action)
 
 
+QUARTER_PARAM = "trimestre"
+
+
+def period_from_address() -> tuple[int, int] | None:
+    """`?annee=2022&trimestre=4` (a link from the inbox or an e-mail), or None."""
+    year, quarter = st.query_params.get(YEAR_PARAM, ""), st.query_params.get(QUARTER_PARAM, "")
+    if year.isdigit() and len(year) == 4 and quarter in {"1", "2", "3", "4"}:
+        return int(year), int(quarter)
+    return None
+
+
+def show_period(year: int, quarter: int) -> None:
+    """Keep the chosen period in the address, so a reload or a link finds it again."""
+    st.query_params[YEAR_PARAM] = str(year)
+    st.query_params[QUARTER_PARAM] = str(quarter)
+
+
 def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Loaded:
     """Run a loader of ui.data; explain in French and stop the page when it cannot."""
     try:
