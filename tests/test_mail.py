@@ -188,3 +188,23 @@ def test_addresses(address, valid):
 def test_typed_text_is_made_inert(typed, inert):
     assert mail.inert(typed) == inert
     assert "\n" not in mail.one_line(typed) and "\r" not in mail.one_line(typed)
+
+
+def test_an_invitation_is_mailed_and_its_link_not_kept_once_sent(db_path, smtp_port):
+    from lda_dash.services import account_admin
+
+    with database.connect(db_path) as con:
+        add_account(con, "alice", "admin", "mot de passe de l'admin")
+    controller, inbox = serving(smtp_port)
+    try:
+        link = account_admin.invite(
+            Actor("alice", "admin", None), "paul", "coordination", email="paul@example.org",
+            reason="arrivée",
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    (message,) = inbox.messages
+    assert message["To"] == "paul@example.org" and link.url in message.get_content()
+    (recorded,) = mail.recorded(db_path)
+    assert recorded["sent_at"] is not None and "jeton=(retiré après envoi)" in recorded["body"]
+    assert link.url.split("jeton=")[1] not in recorded["body"]

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from lda_dash import config, storage
 from lda_dash.domain.permissions import ROLES, Actor, Role
-from lda_dash.services import passwords
+from lda_dash.services import mail, passwords
 from lda_dash.services.accounts import AccountError, add_account, hash_password, slug
 from lda_dash.services.sessions import (
     ENDED_BY_DISABLED,
@@ -103,7 +103,21 @@ def invite(
             con, login, role, None, display_name=display, email=email,
             organisation_id=organisation_id, author=actor.login,
         )  # fmt: skip
-        return _link(con, actor, created.login, INVITATION, now)
+        link = _link(con, actor, created.login, INVITATION, now)
+        _mail_link(con, email, link, "Votre compte LDA Dash")
+    mail.send_soon()
+    return link
+
+
+def _mail_link(con, email: str | None, link: Link, subject: str) -> None:
+    """The link by e-mail too, when the account has an address (sent if SMTP is configured)."""
+    if email:
+        mail.queue(
+            con, "invitation", email, subject,
+            f"Bonjour,\n\nUn compte LDA Dash vous attend (identifiant : {link.login}). Choisissez "
+            f"votre mot de passe par ce lien, valable une fois jusqu'au "
+            f"{link.expires_at:%d/%m/%Y à %H:%M} :\n{link.url}",
+        )  # fmt: skip
 
 
 def reset_link(actor: Actor, login: str, reason: str, now: datetime | None = None) -> Link:
@@ -114,7 +128,10 @@ def reset_link(actor: Actor, login: str, reason: str, now: datetime | None = Non
         admin_store.record_account_event(
             con, actor, record["login"], "lien de réinitialisation", reason
         )
-        return _link(con, actor, record["login"], RESET, now)
+        link = _link(con, actor, record["login"], RESET, now)
+        _mail_link(con, record["email"], link, "LDA Dash : nouveau mot de passe")
+    mail.send_soon()
+    return link
 
 
 def _account(con, login: str) -> dict:

@@ -13,9 +13,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?)
 """
 HAS_KEY = "SELECT count(*) FROM mail_message WHERE dedupe_key = ?"
 PENDING = "SELECT * FROM mail_message WHERE sent_at IS NULL ORDER BY created_at, id"
-MARK_SENT = (
-    "UPDATE mail_message SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?"
-)
+MARK_SENT = """
+UPDATE mail_message SET sent_at = ?, attempts = attempts + 1, last_error = NULL,
+    body = regexp_replace(body, 'jeton=[A-Za-z0-9_-]+', 'jeton=(retiré après envoi)', 'g')
+WHERE id = ?
+"""
 MARK_FAILED = "UPDATE mail_message SET attempts = attempts + 1, last_error = ? WHERE id = ?"
 MAILS = "SELECT * FROM mail_message ORDER BY created_at, id"
 PARTNERS_OF_ACTIONS = """
