@@ -43,3 +43,10 @@ def test_threshold_and_remind(db_path, capsys):
     assert code == 0 and "Nouveau seuil : 80,0" in out
     code, out, _ = run("remind", "--dry-run", capsys=capsys)
     assert code == 0 and "Relances à enregistrer : 0" in out
+
+
+def test_user_disable_keeps_the_last_admin(db_path, capsys):
+    with database.connect() as con:
+        add_account(con, "alice", "admin", "mot de passe de l'admin")
+    code, _, err = run("user", "disable", "alice", capsys=capsys)
+    assert code != 0 and "dernier compte administrateur actif" in err

@@ -101,8 +101,13 @@ def add_account(
 
 
 def disable_account(con, login: str, author: str = "admin") -> None:
-    if storage.account(con, login) is None:
+    record = storage.account(con, login)
+    if record is None:
         raise AccountError(f"compte « {login} » inconnu")
+    if record["role"] == Role.ADMIN and record["active"]:
+        others = [a for a in storage.accounts(con) if a["role"] == Role.ADMIN and a["active"]]
+        if len(others) <= 1:
+            raise AccountError("c'est le dernier compte administrateur actif : il reste actif")
     storage.set_active(con, login, False)
     end_all_sessions(con, login, ENDED_BY_DISABLED)
     storage.append_history(con, author, "account", None, login, "actif", "désactivé", None)
