@@ -19,7 +19,7 @@ class AccessChoices:
 
 
 def load_choices(convention_id: str | None = None) -> AccessChoices:
-    with database.connect(read_only=True) as con:
+    with database.connect() as con:
         conventions = storage.conventions(con)
         ids = [c["id"] for c in conventions]
         cid = convention_id if convention_id in ids else (ids[0] if ids else None)

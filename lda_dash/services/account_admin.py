@@ -213,7 +213,7 @@ def set_assignment(
 
 def invitation_login(token: str, now: datetime | None = None) -> str:
     """The login a link is for, or AccountError when it cannot be used."""
-    with database.connect(read_only=True) as con:
+    with database.connect() as con:
         return _usable(con, token, now or datetime.now())["login"]
 
 

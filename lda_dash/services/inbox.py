@@ -32,7 +32,7 @@ class InboxItem:
 
 def load_inbox(actor: Actor, today: date | None = None, path=None) -> list[InboxItem]:
     today = today or date.today()
-    with database.connect(path, read_only=True) as con:
+    with database.connect(path) as con:
         items: list[InboxItem] = []
         for convention in storage.conventions(con):
             cid = convention["id"]

@@ -88,7 +88,7 @@ def _connect() -> smtplib.SMTP:
 
 def send_pending(path=None) -> tuple[int, int]:
     """Try every message not yet sent; (sent, still pending). Without SMTP, nothing is tried."""
-    with database.connect(path, read_only=True) as con:
+    with database.connect(path) as con:
         pending = mail_store.pending_mails(con)
     if not pending or not config.smtp_url():
         return 0, len(pending)
@@ -126,5 +126,5 @@ def send_soon(path=None) -> None:
 
 
 def recorded(path=None) -> list[dict]:
-    with database.connect(path, read_only=True) as con:
+    with database.connect(path) as con:
         return mail_store.mails(con)

@@ -116,7 +116,7 @@ def remind(path=None, today: date | None = None, dry_run: bool = False) -> Remin
     """Record the reminders owed, then send every pending message (those of failed sends
     before included). With `dry_run`, say what would be recorded and send nothing."""
     today = today or date.today()
-    with database.connect(path, read_only=dry_run) as con:
+    with database.connect(path) as con:
         owed = due_reminders(con, today)
         made = []
         for key, recipient, subject, body in owed:

@@ -151,7 +151,7 @@ def end_all_sessions(con, login: str, reason: str, now: datetime | None = None) 
 
 def active_sessions(login: str) -> list[dict]:
     """`login`'s open sessions, most recent activity first (« Mon compte »)."""
-    with database.connect(read_only=True) as con:
+    with database.connect() as con:
         return store.active_sessions(con, login, datetime.now())
 
 

@@ -44,7 +44,7 @@ def parse_percent(text: str) -> Fraction:
 
 
 def stored_threshold() -> Fraction:
-    with database.connect(read_only=True) as con:
+    with database.connect() as con:
         return clawback_threshold(con)
 
 
@@ -52,7 +52,7 @@ def preview(new: Fraction, as_of: date | None = None) -> list[YearChange]:
     """Each closed year of each convention, its proposal now and with `new`."""
     as_of = as_of or date.today()
     changes = []
-    with database.connect(read_only=True) as con:
+    with database.connect() as con:
         for convention in storage.conventions(con):
             cid = convention["id"]
             for year in sorted(storage.payments(con, cid)):
