@@ -121,6 +121,8 @@ def test_an_ended_sso_session_also_ends_the_provider_session(browser, tmp_path):
                 with database.connect(tmp_path / "sso.duckdb") as con:
                     sessions.end_all_sessions(con, "claire", sessions.ENDED_BY_IDLE)
                 page.reload()
+                # st.logout: Streamlit's /auth/logout, then the provider's end-session page.
+                page.get_by_role("button", name="End session").click(timeout=60_000)
                 button = page.get_by_role("button", name="Se connecter avec ProConnect")
                 expect(button).to_be_visible(timeout=60_000)
                 page.reload()  # the provider's identity is gone too: no automatic sign-in
