@@ -91,7 +91,9 @@ def test_send_back_and_submission_arrive_and_are_recorded(demo_db_path, smtp_por
     controller, inbox = serving(smtp_port)
     try:
         key = send_back_one(demo_db_path)
+        mail.wait_for_sending()  # sent in the background, after the save
         submit_one(demo_db_path)
+        mail.wait_for_sending()
     finally:
         controller.stop()
     returned, submitted = inbox.messages
@@ -115,6 +117,7 @@ def test_send_back_and_submission_arrive_and_are_recorded(demo_db_path, smtp_por
 def test_with_the_server_stopped_saves_succeed_and_remind_sends_later(demo_db_path, smtp_port):
     with_addresses(demo_db_path)
     key = send_back_one(demo_db_path)  # nothing listens on the port
+    mail.wait_for_sending()
     with database.connect(demo_db_path, read_only=True) as con:
         figure = next(f for f in storage.figures(con, CONVENTION)
                       if (f.action, f.code, f.year, f.quarter) == key)  # fmt: skip
@@ -158,6 +161,7 @@ def test_without_smtp_nothing_breaks(demo_db_path, monkeypatch):
     monkeypatch.delenv("LDA_DASH_SMTP_URL", raising=False)
     with_addresses(demo_db_path)
     send_back_one(demo_db_path)
+    mail.wait_for_sending()
     result = notify.remind(demo_db_path, today=date(2023, 1, 2))
     assert result.sent == 0 and result.pending >= 1
 
@@ -201,6 +205,7 @@ def test_an_invitation_is_mailed_and_its_link_not_kept_once_sent(db_path, smtp_p
             Actor("alice", "admin", None), "paul", "coordination", email="paul@example.org",
             reason="arrivée",
         )  # fmt: skip
+        mail.wait_for_sending()
     finally:
         controller.stop()
     (message,) = inbox.messages

@@ -8,7 +8,7 @@ import os
 
 from lda_dash import fmt
 from lda_dash.domain.permissions import ROLES, Actor
-from lda_dash.services import account_admin, threshold
+from lda_dash.services import account_admin, mail, threshold
 from lda_dash.services.access_view import load_choices
 
 
@@ -25,6 +25,7 @@ def cmd_invite(args) -> int:
     )  # fmt: skip
     print(f"Compte créé : {link.login}. Lien (une fois, jusqu'au {fmt.moment(link.expires_at)}) :")
     print(link.url)
+    mail.wait_for_sending()  # the link by e-mail, when the account has an address
     return 0
 
 
@@ -32,6 +33,7 @@ def cmd_reset_link(args) -> int:
     link = account_admin.reset_link(_actor(args), args.login, args.reason)
     print(f"Lien pour {link.login} (une fois, jusqu'au {fmt.moment(link.expires_at)}) :")
     print(link.url)
+    mail.wait_for_sending()  # the link by e-mail, when the account has an address
     return 0
 
 

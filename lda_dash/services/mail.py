@@ -12,6 +12,7 @@ import logging
 import re
 import smtplib
 import ssl
+import threading
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -26,6 +27,9 @@ from lda_dash.storage import mail as mail_store
 LOG = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_SENDING: list[threading.Thread] = []
+_SENDING_LOCK = threading.Lock()
+_ONE_SENDER = threading.Lock()
 SIGNATURE = "\n\n-- \nLDA Dash · message automatique, merci de ne pas y répondre."
 
 
@@ -118,11 +122,39 @@ def send_pending(path=None) -> tuple[int, int]:
 
 
 def send_soon(path=None) -> None:
-    """After a save: send what is pending, without ever letting a failure reach the save."""
+    """After a save: send what is pending in a background thread, so that the save neither
+    waits for the mail server nor ever sees its failure (the next `remind` retries).
+    Without LDA_DASH_SMTP_URL there is nothing to try: messages wait, recorded."""
+    if not config.smtp_url():
+        return
+    thread = threading.Thread(target=_send_quietly, args=(path,), name="lda-mail", daemon=True)
+    with _SENDING_LOCK:
+        _SENDING.append(thread)
+    thread.start()
+
+
+def _send_quietly(path) -> None:
     try:
-        send_pending(path)
+        with _ONE_SENDER:  # one sender at a time: a message is never sent twice by this process
+            send_pending(path)
     except Exception:  # the save is done; the next `remind` retries
         LOG.exception("envoi des messages en attente impossible")
+
+
+def send_now(path=None) -> tuple[int, int]:
+    """`send_pending` after any background send, never beside one (`remind`)."""
+    wait_for_sending()
+    with _ONE_SENDER:
+        return send_pending(path)
+
+
+def wait_for_sending(timeout: float = 60) -> None:
+    """Let background sends finish (tests, and the command line before it exits)."""
+    with _SENDING_LOCK:
+        threads = list(_SENDING)
+        _SENDING.clear()
+    for thread in threads:
+        thread.join(timeout)
 
 
 def recorded(path=None) -> list[dict]:

@@ -128,5 +128,5 @@ def remind(path=None, today: date | None = None, dry_run: bool = False) -> Remin
         pending = len(mail_store.pending_mails(con))
     if dry_run:
         return RemindResult(made, 0, pending)
-    sent, still = mail.send_pending(path)
+    sent, still = mail.send_now(path)
     return RemindResult(made, sent, still)
