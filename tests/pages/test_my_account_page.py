@@ -50,3 +50,17 @@ def test_password_change_refusals_then_success(demo_app_db):
     assert sessions.resume(token).actor is None  # every session ended
     with database.connect(demo_app_db) as con:
         assert sign_in(con, "marie", "une phrase assez longue").actor is not None
+
+
+def test_ending_ones_other_sessions(demo_app_db):
+    with database.connect(demo_app_db) as con:
+        add_account(con, "marie", "prefecture", PASSWORD)
+    tokens = [
+        sessions.exchange_code(sessions.open_session("marie", sessions.METHOD_PASSWORD))[0]
+        for _ in range(2)
+    ]
+    at = as_marie()
+    assert len(at.table[0].value) == 2
+    next(b for b in at.button if b.label == "Fermer mes autres sessions").click().run()
+    assert "2 session(s) fermée(s)." in at.success[0].value
+    assert all(sessions.resume(token).actor is None for token in tokens)
