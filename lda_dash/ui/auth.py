@@ -268,6 +268,8 @@ def sidebar_identity(actor: Actor) -> None:
             if server_session is not None:
                 sessions.end_session(server_session[0], actor.login)
                 session_cookie.leave("deconnecte", provider=provider)
+                st.info("Déconnexion…", icon=":material/logout:")
+                st.stop()  # the sign-in page comes after the redirect, from a fresh visit
             elif provider:
                 st.logout()
             st.rerun()

@@ -49,7 +49,9 @@ def remember_wanted(url_path: str) -> None:
     redirect carried it, else the address itself (signed out, every page's address shows the
     sign-in page, so the address and its query stay as asked)."""
     asked = st.query_params.get("suite")
-    if asked:
+    if st.session_state.get(SIGNED_OUT_KEY):
+        wanted = "/"  # just signed out here: the next person starts on their home page
+    elif asked:
         wanted = sessions.safe_next(asked)
     elif url_path:
         query = {k: v for k, v in st.query_params.to_dict().items() if k != "avis"}
