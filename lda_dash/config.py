@@ -31,3 +31,40 @@ def lock_timeout_seconds() -> float:
 def is_default_path(path: str | os.PathLike | None = None) -> bool:
     """True when `path` (resolved as db_path does) is the production file data/lda_dash.duckdb."""
     return db_path(path).resolve() == DEFAULT_DB_PATH.resolve()
+
+
+def _number(name: str, default: float, minimum: float) -> float:
+    try:
+        return max(minimum, float(os.environ.get(name, str(default))))
+    except ValueError:
+        return default
+
+
+def idle_minutes() -> float:
+    """A session unused for this long ends (LDA_DASH_IDLE_MINUTES, default 30)."""
+    return _number("LDA_DASH_IDLE_MINUTES", 30, 1)
+
+
+def session_hours() -> float:
+    """A session ends this long after sign-in, however active (LDA_DASH_SESSION_HOURS, 12)."""
+    return _number("LDA_DASH_SESSION_HOURS", 12, 0.1)
+
+
+def public_url() -> str:
+    """The app's address as people reach it, for links in e-mails (LDA_DASH_PUBLIC_URL)."""
+    return os.environ.get("LDA_DASH_PUBLIC_URL", "http://localhost:8501").strip().rstrip("/")
+
+
+def smtp_url() -> str | None:
+    """`smtp://user:password@host:port` or `smtps://…` (LDA_DASH_SMTP_URL); None: no e-mail."""
+    return os.environ.get("LDA_DASH_SMTP_URL", "").strip() or None
+
+
+def mail_sender() -> str:
+    """The From address of the e-mails (LDA_DASH_MAIL_FROM)."""
+    return os.environ.get("LDA_DASH_MAIL_FROM", "").strip() or "lda-dash@localhost"
+
+
+def due_day() -> int:
+    """A quarter's figures are due on this day of the following month (LDA_DASH_DUE_DAY, 15)."""
+    return int(_number("LDA_DASH_DUE_DAY", 15, 1)) if os.environ.get("LDA_DASH_DUE_DAY") else 15

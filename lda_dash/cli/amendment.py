@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from lda_dash import fmt, storage
+from lda_dash.cli.common import parse_day
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.domain.permissions import Actor
 from lda_dash.importers.amendment_file import TargetsFileError, read_targets_file
@@ -22,15 +22,6 @@ from lda_dash.services.amendments import (
 )
 from lda_dash.storage import amendments as store
 from lda_dash.storage import database
-
-
-def _day(text: str):
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"date illisible « {text} » (attendu AAAA-MM-JJ)")
 
 
 def _euros(text: str) -> Decimal:
@@ -120,7 +111,7 @@ def register(sub, common) -> None:
     verbs = amendment.add_subparsers(dest="verb", required=True)
     add = verbs.add_parser("add", parents=[common], help="enregistre un avenant")
     add.add_argument("--year", type=int, required=True)
-    add.add_argument("--date", type=_day, required=True)
+    add.add_argument("--date", type=parse_day, required=True)
     add.add_argument("--reference", required=True)
     add.add_argument("--payment", type=_euros)
     add.add_argument("--targets", help="CSV action;indicateur;cible")

@@ -11,6 +11,7 @@ import sys
 
 from lda_dash.cli import (
     accounts,
+    administration,
     amendment,
     backup,
     clawback,
@@ -18,6 +19,7 @@ from lda_dash.cli import (
     export,
     figures,
     forecast,
+    messages,
     progress,
     scale,
     setup,
@@ -38,6 +40,7 @@ from lda_dash.storage.database import DatabaseBusy, DatabaseFault
 # In the order `--help` lists them.
 COMMAND_GROUPS = (
     setup, figures, progress, forecast, clawback, convention, amendment, export, accounts,
+    administration, messages,
     backup, scale,
 )  # fmt: skip
 

@@ -27,6 +27,7 @@ def _choose_period() -> None:
         st.session_state["_w_period_year"],
         st.session_state["_w_period_quarter"],
     )
+    state.show_period(*st.session_state[PERIOD_KEY])
 
 
 def period_selectors(data: EntryData) -> None:
@@ -86,7 +87,7 @@ def quarter_summary(data: EntryData) -> None:
 def main() -> None:
     actor = auth.current_actor()
     organisation_id = None if actor is None else actor.organisation_id
-    period = st.session_state.get(PERIOD_KEY)
+    period = st.session_state.get(PERIOD_KEY) or state.period_from_address()
     data = state.load_or_stop(
         lambda path, wanted: load_entry(path, wanted, organisation_id, period),
         config.db_path(),
@@ -108,6 +109,7 @@ def main() -> None:
     numbers = ", ".join(str(n) for n in data.actions)
     st.markdown(f"Vos actions : n° {numbers}. Un chiffre par indicateur et par trimestre.")
     period_selectors(data)
+    state.show_period(data.year, data.quarter)
     quarter_summary(data)
     form_tab, file_tab, evidence_tab = st.tabs(
         ["Formulaire", "Dépôt d'un fichier (CSV, XLSX)", "Pièces justificatives"]

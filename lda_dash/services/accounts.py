@@ -18,6 +18,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from lda_dash import storage
 from lda_dash.domain.emails import email_refusal
 from lda_dash.domain.permissions import ROLES, Actor, Role
+from lda_dash.services import passwords
+from lda_dash.services.sessions import ENDED_BY_DISABLED, end_all_sessions
 from lda_dash.storage import guards
 
 MAX_FAILED_ATTEMPTS = 5
@@ -51,9 +53,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def hash_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"mot de passe trop court : {MIN_PASSWORD_LENGTH} caractères au moins")
+def hash_password(password: str, login: str | None = None) -> str:
+    """argon2id of an accepted password; AccountError says why one is refused."""
+    refused = passwords.refusal(password, login)
+    if refused:
+        raise AccountError(refused)
     return _hasher.hash(password)
 
 
@@ -71,8 +75,11 @@ def add_account(
     email: str | None = None,
     organisation: str | None = None,
     is_demo: bool = False,
+    organisation_id: str | None = None,
+    author: str = "admin",
 ) -> Actor:
-    """Create an account; a partner needs an organisation (created if new)."""
+    """Create an account; a partner needs an organisation (created if new), or the id of an
+    existing one (`organisation_id`, as the administration page gives it)."""
     login = login.strip().lower()
     if not _LOGIN.match(login):
         raise AccountError(f"identifiant « {login} » invalide (lettres, chiffres, . _ @ -)")
@@ -80,25 +87,32 @@ def add_account(
         raise AccountError(f"rôle « {role} » inconnu (rôles : {', '.join(ROLES)})")
     if storage.account(con, login) is not None:
         raise AccountError(f"l'identifiant « {login} » existe déjà")
-    organisation_id = None
-    if role == Role.PARTENAIRE:
+    if role != Role.PARTENAIRE:
+        organisation_id = None
+    elif organisation_id is None:
         if not organisation or not organisation.strip():
             raise AccountError("un compte partenaire doit être rattaché à une organisation")
         organisation_id = slug(organisation)
         storage.upsert_organisation(con, organisation_id, organisation.strip())
-    password_hash = hash_password(password) if password else None
+    password_hash = hash_password(password, login) if password else None
     storage.insert_account(
         con, login, display_name or login, email, role, organisation_id, password_hash,
         is_demo=is_demo,
     )  # fmt: skip
-    storage.append_history(con, "admin", "account", None, login, None, role, "Création")
+    storage.append_history(con, author, "account", None, login, None, role, "Création")
     return Actor(login, role, organisation_id)
 
 
 def disable_account(con, login: str, author: str = "admin") -> None:
-    if storage.account(con, login) is None:
+    record = storage.account(con, login)
+    if record is None:
         raise AccountError(f"compte « {login} » inconnu")
+    if record["role"] == Role.ADMIN and record["active"]:
+        others = [a for a in storage.accounts(con) if a["role"] == Role.ADMIN and a["active"]]
+        if len(others) <= 1:
+            raise AccountError("c'est le dernier compte administrateur actif : il reste actif")
     storage.set_active(con, login, False)
+    end_all_sessions(con, login, ENDED_BY_DISABLED)
     storage.append_history(con, author, "account", None, login, "actif", "désactivé", None)
 
 

@@ -24,6 +24,7 @@ from lda_dash.domain.entry import (
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.workflow import PARTNER_EDITABLE, FigureStatus
+from lda_dash.services import notify
 from lda_dash.services.context import Context, Selection, read_context, unit_of_work
 
 EDIT_REASON = {
@@ -203,4 +204,6 @@ def save_entry(
                 con, convention_id, check.figures, actor, EDIT_REASON[status],
                 expected_versions=expected_versions,
             )  # fmt: skip
-        return check
+    if write and check.ok and check.figures and status == FigureStatus.SUBMITTED:
+        notify.after_submission(path, convention_id, actor, year, quarter)  # after the commit
+    return check

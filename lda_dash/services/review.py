@@ -16,6 +16,7 @@ from lda_dash.domain.model import IndicatorSpec
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.workflow import FigureStatus
+from lda_dash.services import notify
 from lda_dash.services.context import Context, Selection, page_unit_of_work, unit_of_work
 from lda_dash.words.workflow import earlier_quarters
 
@@ -107,9 +108,14 @@ def review(
     path: Path | str | None, convention_id: str, actor: Actor, keys: Iterable[FigureKey],
     decision: str, reason: str = "",
 ) -> int:  # fmt: skip
-    """Validate, or return with the reason the partner will read (storage checks the role)."""
+    """Validate, or return with the reason the partner will read (storage checks the role);
+    a send-back is then mailed to the partner (after the save, never undoing it)."""
+    keys = list(keys)
     with unit_of_work(path) as con:
-        return storage.review_figures(con, convention_id, list(keys), actor, decision, reason)
+        count = storage.review_figures(con, convention_id, keys, actor, decision, reason)
+    if decision == FigureStatus.RETURNED and count:
+        notify.after_return(path, convention_id, keys, reason, actor)
+    return count
 
 
 def change_indicator(

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lda_dash.domain.permissions import ROLE_LABELS, Actor, Role
-from lda_dash.services import sign_in
-from lda_dash.ui import widgets
+from lda_dash.services import sessions, sign_in
+from lda_dash.ui import session_cookie, widgets
 from lda_dash.ui.safe_text import md
 
 ACTOR_KEY = "actor"
 SEEN_KEY = "last_seen"
+SESSION_KEY = "server_session"  # (session id, method) of the cookie's server-side session
 EVERYONE = (Role.PARTENAIRE, Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)
 
 
@@ -59,7 +60,14 @@ PAGES = (
              "avenants", (Role.COORDINATION, Role.ADMIN)),
     PageSpec("lda_dash/pages/history.py", "Historique", ":material/history:", "historique",
              (Role.COORDINATION, Role.PREFECTURE, Role.ADMIN)),
+    PageSpec("lda_dash/pages/accounts_admin.py", "Comptes et accès", ":material/group:",
+             "comptes", (Role.ADMIN,)),
+    PageSpec("lda_dash/pages/threshold.py", "Seuil de reversement", ":material/tune:", "seuil",
+             (Role.ADMIN,)),
+    PageSpec("lda_dash/pages/my_account.py", "Mon compte", ":material/account_circle:",
+             "mon-compte"),
 )  # fmt: skip
+INVITATION_PAGE = "lda_dash/pages/invitation.py"
 
 
 def idle_limit_seconds() -> float:
@@ -79,12 +87,27 @@ def pages_for(role: str) -> list[st.Page]:
     ]
 
 
+def anonymous_pages() -> list[st.Page]:
+    """Signed out, every page's address shows the sign-in page, so a deep link keeps its
+    address and selection through sign-in (then the browser returns to it)."""
+    pages = [
+        st.Page(login_page, title="Connexion", icon=":material/login:", default=True),
+        st.Page(INVITATION_PAGE, title="Invitation", url_path="invitation"),
+    ]
+    seen = {"invitation"}
+    for spec in PAGES:
+        if spec.url_path not in seen:
+            seen.add(spec.url_path)
+            pages.append(st.Page(login_page, title="Connexion", url_path=spec.url_path))
+    return pages
+
+
 def current_actor() -> Actor | None:
     """The signed-in actor, or None; an idle session is ended here, and so is a session whose
     account was disabled, deleted or changed since sign-in (read again at every rerun)."""
     actor = st.session_state.get(ACTOR_KEY)
-    if actor is None:
-        return _single_sign_on()
+    if actor is None or SESSION_KEY in st.session_state:
+        return _from_cookie()
     now = time.monotonic()
     if now - st.session_state.get(SEEN_KEY, now) > idle_limit_seconds():
         sign_out("Session expirée après une période d'inactivité : reconnectez-vous.")
@@ -97,6 +120,36 @@ def current_actor() -> Actor | None:
     return actor
 
 
+def _from_cookie() -> Actor | None:
+    """The actor of the server-side session named by the cookie, checked on every run (idle and
+    absolute expiry, sign-out elsewhere, password change, disabled account)."""
+    if st.session_state.get(session_cookie.SIGNED_OUT_KEY):
+        return None
+    resumed = session_cookie.resume()
+    if resumed.actor is not None and (refusal := sign_in.session_refusal(resumed.actor)):
+        sessions.end_session(resumed.session_id, resumed.actor.login)  # role changed, demo off
+        sign_out(refusal)
+        return None
+    if resumed.actor is not None:
+        st.session_state[ACTOR_KEY] = resumed.actor
+        st.session_state[SESSION_KEY] = (resumed.session_id, resumed.method)
+        return resumed.actor
+    for key in (ACTOR_KEY, SESSION_KEY):
+        st.session_state.pop(key, None)
+    if resumed.ended is not None:
+        if resumed.message and resumed.ended != "inconnue":
+            st.session_state["auth_message"] = resumed.message
+        if resumed.method == sessions.METHOD_SSO and _provider_signed_in():
+            st.logout()  # the provider's session ends with ours
+            st.stop()
+        return None
+    return _single_sign_on()
+
+
+def _provider_signed_in() -> bool:
+    return oidc_configured() and bool(st.user.is_logged_in)
+
+
 def _remember(actor: Actor) -> None:
     st.session_state[ACTOR_KEY] = actor
     st.session_state[SEEN_KEY] = time.monotonic()
@@ -105,7 +158,7 @@ def _remember(actor: Actor) -> None:
 def sign_out(message: str | None = None) -> None:
     """End the app session, and the provider's session cookie with it: otherwise the next
     rerun would sign the same identity in again without asking (issue 15 §8)."""
-    for key in (ACTOR_KEY, SEEN_KEY):
+    for key in (ACTOR_KEY, SEEN_KEY, SESSION_KEY):
         st.session_state.pop(key, None)
     if message:
         st.session_state["auth_message"] = message
@@ -124,6 +177,8 @@ def oidc_configured() -> bool:
 def _single_sign_on() -> Actor | None:
     if not oidc_configured() or not st.user.is_logged_in:
         return None
+    if session_cookie.notice() is not None:
+        return None  # back from a failed or ended session: no automatic loop
     # st.user.email raises when the provider sent no e-mail claim: read the claims as a dict.
     email, verified = st.user.get("email"), st.user.get("email_verified")
     result = sign_in.with_email(email if isinstance(email, str) else None, verified is not False)
@@ -132,8 +187,8 @@ def _single_sign_on() -> Actor | None:
         # identity stays refused at every rerun, and the login page offers to leave it.
         st.session_state["auth_message"] = md(result.message)  # it names the e-mail given
         return None
-    _remember(result.actor)
-    return result.actor
+    session_cookie.begin(result.actor.login, sessions.METHOD_SSO)
+    return None
 
 
 ABOUT = (
@@ -170,7 +225,7 @@ def login_page() -> None:
     password form, single sign-on, demo profiles."""
     st.title("LDA Dash · Connexion")
     st.markdown(ABOUT)
-    message = st.session_state.pop("auth_message", None)
+    message = st.session_state.pop("auth_message", None) or session_cookie.notice()
     if message:
         st.warning(message, icon=":material/info:")
     screen = sign_in.login_screen()
@@ -199,8 +254,7 @@ def login_page() -> None:
             if result.actor is None:
                 st.error(result.message, icon=":material/error:")
             else:
-                _remember(result.actor)
-                st.rerun()
+                session_cookie.begin(result.actor.login, sessions.METHOD_PASSWORD)
     with left:
         st.markdown("**Chaque rôle et sa page d'accueil**")
         st.markdown(
@@ -222,21 +276,25 @@ def login_page() -> None:
             for record in demo_accounts:
                 label = f"{ROLE_LABELS[record['role']]} · {md(record['display_name'])}"
                 if st.button(label, key=f"demo_{record['login']}", use_container_width=True):
-                    _demo_sign_in(record["login"])
-
-
-def _demo_sign_in(login: str) -> None:
-    result = sign_in.demo_profile(login)
-    if result.actor is None:
-        st.session_state["auth_message"] = result.message
-    else:
-        _remember(result.actor)
-    st.rerun()
+                    result = sign_in.demo_profile(record["login"])
+                    if result.actor is None:
+                        st.warning(result.message, icon=":material/block:")
+                    else:
+                        session_cookie.begin(result.actor.login, sessions.METHOD_DEMO)
 
 
 def sidebar_identity(actor: Actor) -> None:
     with st.sidebar:
         st.caption(f"Connecté : **{md(actor.login)}** · {ROLE_LABELS[actor.role]}")
         if st.button("Se déconnecter", icon=":material/logout:"):
+            server_session = st.session_state.get(SESSION_KEY)
+            provider = _provider_signed_in()
             sign_out()
+            if server_session is not None:
+                sessions.end_session(server_session[0], actor.login)
+                session_cookie.leave("deconnecte", provider=provider)
+                st.info("Déconnexion…", icon=":material/logout:")
+                st.stop()  # the sign-in page comes after the redirect, from a fresh visit
+            elif provider:
+                st.logout()
             st.rerun()

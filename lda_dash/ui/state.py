@@ -19,17 +19,39 @@ from lda_dash.ui import widgets
 CONVENTION_KEY = "convention_id"
 YEAR_KEY = "year"
 ACTION_KEY = "action"
+YEAR_PARAM = "annee"  # the year in the address: `/fiche-action?action=7&annee=2022`
 
 Loaded = TypeVar("Loaded")
 
 
 def wanted_selection() -> Selection:
-    """What the person chose so far; `?action=N` in the address wins for the action."""
+    """What the person chose so far; `?action=N&annee=Y` in the address wins (a link, a reload)."""
     action = st.session_state.get(ACTION_KEY)
     asked = st.query_params.get(ACTION_KEY)
     if asked and asked.strip().isdigit():
         action = int(asked)
-    return Selection(st.session_state.get(CONVENTION_KEY), st.session_state.get(YEAR_KEY), action)
+    year = st.session_state.get(YEAR_KEY)
+    asked_year = st.query_params.get(YEAR_PARAM)
+    if asked_year and asked_year.strip().isdigit() and len(asked_year.strip()) == 4:
+        year = int(asked_year)
+    return Selection(st.session_state.get(CONVENTION_KEY), year, action)
+
+
+QUARTER_PARAM = "trimestre"
+
+
+def period_from_address() -> tuple[int, int] | None:
+    """`?annee=2022&trimestre=4` (a link from the inbox or an e-mail), or None."""
+    year, quarter = st.query_params.get(YEAR_PARAM, ""), st.query_params.get(QUARTER_PARAM, "")
+    if year.isdigit() and len(year) == 4 and quarter in {"1", "2", "3", "4"}:
+        return int(year), int(quarter)
+    return None
+
+
+def show_period(year: int, quarter: int) -> None:
+    """Keep the chosen period in the address, so a reload or a link finds it again."""
+    st.query_params[YEAR_PARAM] = str(year)
+    st.query_params[QUARTER_PARAM] = str(quarter)
 
 
 def load_or_stop(loader: Callable[..., Loaded], path, wanted: Selection) -> Loaded:
@@ -92,10 +114,10 @@ def context_selectors(context: Context) -> None:
             context.years,
             format_func=str,
             key="_w_year",
-            on_change=_copy,
-            args=("_w_year", YEAR_KEY),
+            on_change=_choose_year,
             help="Les années de la convention (versements et cibles).",
         )
+    st.query_params[YEAR_PARAM] = str(context.year)
 
 
 def action_selector(actions: list[dict], number: int) -> None:
@@ -110,6 +132,11 @@ def action_selector(actions: list[dict], number: int) -> None:
         on_change=_choose_action,
     )
     st.query_params[ACTION_KEY] = str(number)
+
+
+def _choose_year() -> None:
+    st.session_state[YEAR_KEY] = st.session_state["_w_year"]
+    st.query_params[YEAR_PARAM] = str(st.session_state["_w_year"])
 
 
 def _choose_action() -> None:

@@ -144,6 +144,8 @@ HISTORY_ENTITIES = {
     "account": "compte",
     "amendment": "avenant",
     "evidence": "pièce justificative",
+    "organisation": "organisation",
+    "assignment": "affectation",
 }
 _STATUS_SUFFIX = re.compile(r"\((draft|submitted|validated|returned)\)")
 

@@ -136,3 +136,34 @@ def test_refused_identities_get_their_reason_and_no_traceback(browser, tmp_path)
                     expect_no_exception(page)
             finally:
                 context.close()
+
+
+def test_an_ended_sso_session_also_ends_the_provider_session(browser, tmp_path):
+    """The server-side session ends (as after idle expiry): the next page load must not sign
+    the person in again through the provider's still-valid identity (`st.logout` is called)."""
+    from lda_dash.services import sessions
+
+    expect = sync_api.expect
+    with identity_provider(EMAIL) as provider_url, app_with_sign_on(tmp_path, provider_url) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        page = context.new_page()
+        try:
+            with screenshot_on_failure(page, "sso_expiry"):
+                page.goto(url)
+                page.get_by_role("button", name="Se connecter avec ProConnect").click(
+                    timeout=60_000
+                )
+                page.get_by_role("button", name=EMAIL).click(timeout=30_000)
+                expect(page.get_by_text("Connecté : claire")).to_be_visible(timeout=60_000)
+                with database.connect(tmp_path / "sso.duckdb") as con:
+                    sessions.end_all_sessions(con, "claire", sessions.ENDED_BY_IDLE)
+                page.reload()
+                # st.logout: Streamlit's /auth/logout, then the provider's end-session page.
+                page.get_by_role("button", name="End session").click(timeout=60_000)
+                button = page.get_by_role("button", name="Se connecter avec ProConnect")
+                expect(button).to_be_visible(timeout=60_000)
+                page.reload()  # the provider's identity is gone too: no automatic sign-in
+                expect(button).to_be_visible(timeout=60_000)
+                expect(page.get_by_text("Connecté : claire")).to_have_count(0)
+        finally:
+            context.close()

@@ -8,7 +8,9 @@ import pytest
 import streamlit
 from conftest import APP
 from streamlit.testing.v1 import AppTest
+from test_login_page import signed_in_through_the_server
 
+from lda_dash.domain.permissions import Actor
 from lda_dash.services.accounts import add_account
 from lda_dash.storage import database
 from lda_dash.ui import auth
@@ -47,7 +49,7 @@ def test_a_verified_identity_opens_its_account(provider):
     signed_on(email="Claire@Dijon.example.fr", email_verified=True)
     at = run()
     assert not at.exception
-    assert at.session_state["actor"].login == "claire"
+    assert signed_in_through_the_server(at).login == "claire"
 
 
 REFUSED = [
@@ -73,7 +75,9 @@ def test_a_refused_identity_gets_a_message_not_a_traceback(provider, claims, mes
 def test_idle_expiry_ends_the_provider_session_too(provider):
     logouts, signed_on = provider
     signed_on(email="claire@dijon.example.fr")
-    at = run()
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["actor"] = Actor("claire", "coordination")  # a session open in this tab
+    at.run()
     assert at.session_state["actor"].login == "claire"
     at.session_state["last_seen"] = time.monotonic() - 31 * 60
     at.run()
