@@ -68,6 +68,8 @@ def test_the_prefecture_decides_and_downloads_the_report(own_app_url, browser):
             expect_no_exception(page)
 
             form = page.locator('[data-testid="stForm"]')
+            # The decision form closes a long page (terms, timeline, evidence, reports).
+            expect(form.get_by_label("Justification (obligatoire)")).to_be_visible(timeout=90_000)
             form.get_by_label("Justification (obligatoire)").fill(
                 "Crédits 2021 non consommés ; action 9 sans bilan produit."
             )
