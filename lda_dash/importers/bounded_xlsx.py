@@ -112,7 +112,7 @@ def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) 
         zlib.error,
         OSError,
         EOFError,
-        NotImplementedError,
+        NotImplementedError,  # zipfile: a compression method it cannot inflate
         RuntimeError,
     ) as exc:
         raise DamagedWorkbook(str(exc)) from exc
