@@ -25,7 +25,8 @@ def test_a_figure_sent_back_reaches_the_partner_whatever_period_they_look_at(dem
     returned = [i for i in items if i.kind == "renvoyé"]
     assert len(returned) == 1
     assert "motif : total \\*\\*faux\\*\\* revoir" in returned[0].text
-    assert returned[0].link == f"/saisie?annee={key[2]}&trimestre={key[3]}"
+    anchor = f"corriger-{key[0]}-{key[1].lower().replace('_', '-')}"
+    assert returned[0].link == f"/?annee={key[2]}&trimestre={key[3]}#{anchor}"
     other = Actor("demo-partenaire-ccas", "partenaire", "ccas-de-dijon-demo")
     assert not [i for i in load_inbox(other, TODAY) if i.kind == "renvoyé"]
     waiting = [i for i in load_inbox(coordination, TODAY) if i.kind == "en correction"]

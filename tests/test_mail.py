@@ -4,8 +4,11 @@ was pending; typed names and reasons cannot forge headers or Markdown."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
-from datetime import date
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
 from email import message_from_bytes, policy
 
 import pytest
@@ -20,6 +23,7 @@ from lda_dash.services.accounts import add_account
 from lda_dash.services.entry import save_entry
 from lda_dash.services.review import review
 from lda_dash.storage import database
+from lda_dash.storage import mail as mail_store
 
 CONVENTION = "dijon-2021-2022"
 COORDINATION = Actor(
@@ -110,7 +114,8 @@ def test_send_back_and_submission_arrive_and_are_recorded(demo_db_path, smtp_por
         "Motif : Erreur \\*\\*grave\\*\\* Bcc: pirate@example.org \\[clic\\]\\(http://x.example\\)"
         in body
     )
-    assert "https://lda.example.gouv.fr/saisie?annee=" in body
+    anchor = f"corriger-{key[0]}-{key[1].lower().replace('_', '-')}"
+    assert f"https://lda.example.gouv.fr/?annee={key[2]}&trimestre={key[3]}#{anchor}" in body
     assert submitted["To"] == "claire@dijon.example.fr"
     assert "soumis" in submitted["Subject"] and "/validation" in submitted.get_content()
     assert all(m["sent_at"] is not None for m in mail.recorded(demo_db_path))
@@ -215,3 +220,61 @@ def test_an_invitation_is_mailed_and_its_link_not_kept_once_sent(db_path, smtp_p
     (recorded,) = mail.recorded(db_path)
     assert recorded["sent_at"] is not None and "jeton=(retiré après envoi)" in recorded["body"]
     assert link.url.split("jeton=")[1] not in recorded["body"]
+
+
+def queue_three(path, name: str = "") -> None:
+    with database.connect(path) as con:
+        for n in range(3):
+            subject = " ".join(filter(None, ["Relance", name, str(n)]))
+            assert mail.queue(con, "relance", f"p{n}@relais.example.org", subject, "Corps")
+
+
+def test_a_message_another_sender_holds_is_left_to_it_until_its_lease_runs_out(db_path, smtp_port):
+    """The app's background send and a `remind` from cron run in two processes: a message
+    claimed by one is not sent by the other; a claim older than the lease is taken again."""
+    now = datetime.now()
+    stale = now - mail.CLAIM_LEASE - timedelta(minutes=1)
+    controller, inbox = serving(smtp_port)
+    try:
+        queue_three(db_path, "mort")
+        with database.connect(db_path) as con:  # a sender that died long ago holds them
+            assert len(mail_store.claim_pending(con, "dead-sender", stale, stale)) == 3
+        assert mail.send_now(db_path) == (3, 0)
+        queue_three(db_path, "vivant")
+        with database.connect(db_path) as con:  # a sender at work right now holds these
+            assert len(mail_store.claim_pending(con, "other-sender", now, stale)) == 3
+        assert mail.send_now(db_path) == (0, 0)
+    finally:
+        controller.stop()
+    assert sorted(m["Subject"] for m in inbox.messages) == [
+        "Relance mort 0", "Relance mort 1", "Relance mort 2",
+    ]  # fmt: skip
+
+
+class SlowInbox(Inbox):
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(0.2)  # a slow server: the two senders overlap
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_two_remind_processes_at_once_send_each_message_once(db_path, smtp_port):
+    queue_three(db_path)
+    inbox = SlowInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "lda_dash", "remind", "--db", str(db_path)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outputs = [run.communicate(timeout=120) for run in runs]
+    finally:
+        controller.stop()
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert sorted(m["Subject"] for m in inbox.messages) == ["Relance 0", "Relance 1", "Relance 2"]
+    assert all(m["sent_at"] is not None for m in mail.recorded(db_path))

@@ -17,6 +17,15 @@ from lda_dash.domain.permissions import Actor, Role, figure_write_refusal
 from lda_dash.domain.validation import RowIssue, validate_figure_rows
 
 FieldKey = tuple[int, str]  # action, indicator code
+
+
+def field_anchor(action: int, code: str) -> str:
+    """The address fragment of a field sent back (`/saisie?…#corriger-7-dep-ami`): the inbox
+    links to it, and the entry form puts a heading with this anchor above the field, which
+    Streamlit scrolls into view when the page opens."""
+    return f"corriger-{action}-{code.lower().replace('_', '-')}"
+
+
 FigureKey = tuple[int, str, int, int]  # action, code, year, quarter
 FIRST_LINE = 2  # as in a file, whose header is line 1
 _FILE_WORDING = (" (la colonne valeur n'est pas lue)", "")

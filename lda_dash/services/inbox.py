@@ -1,6 +1,7 @@
 """Each role's inbox, across every period: what waits for this person now.
 
-Partner: figures sent back (with the reason, a link to the quarter) and quarters due or late.
+Partner: figures sent back (with the reason, a link to the field in its quarter) and quarters
+due or late.
 Coordination: submissions to validate, figures sent back awaiting correction. Préfecture: closed
 years without decision and Article 4 deadlines within 30 days (or passed).
 """
@@ -14,6 +15,7 @@ from datetime import date
 from lda_dash import config, storage
 from lda_dash.domain.deadlines import timeline
 from lda_dash.domain.due_dates import quarter_due, quarter_state
+from lda_dash.domain.entry import field_anchor
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.mail import inert
@@ -55,7 +57,8 @@ def _partner(con, cid: str, years: list[int], actor: Actor, today: date) -> list
             "renvoyé",
             f"Action n° {f['action_number']} · {f['code']} · T{f['quarter']} {f['year']} : "
             f"renvoyé par {inert(f['updated_by'])}, motif : {inert(f['return_reason'])}",
-            f"/saisie?annee={f['year']}&trimestre={f['quarter']}",
+            f"/?annee={f['year']}&trimestre={f['quarter']}"  # the partner's home: Saisie
+            f"#{field_anchor(f['action_number'], f['code'])}",
         )
         for f in mail_store.figures_in(con, cid, FigureStatus.RETURNED)
         if f["action_number"] in mine

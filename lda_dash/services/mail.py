@@ -13,7 +13,7 @@ import re
 import smtplib
 import ssl
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import parseaddr
@@ -30,6 +30,7 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 _SENDING: list[threading.Thread] = []
 _SENDING_LOCK = threading.Lock()
 _ONE_SENDER = threading.Lock()
+CLAIM_LEASE = timedelta(minutes=10)  # longer than any SMTP session of ours (10 s timeouts)
 SIGNATURE = "\n\n-- \nLDA Dash · message automatique, merci de ne pas y répondre."
 
 
@@ -91,11 +92,19 @@ def _connect() -> smtplib.SMTP:
 
 
 def send_pending(path=None) -> tuple[int, int]:
-    """Try every message not yet sent; (sent, still pending). Without SMTP, nothing is tried."""
+    """Try every message not yet sent; (sent, still pending). Without SMTP, nothing is tried.
+
+    The messages are claimed first, in their own unit of work: a `remind` from cron and the
+    app's background send, in two processes, never send one message twice. A claim held longer
+    than CLAIM_LEASE (a sender killed mid-way) is taken again by the next sender."""
+    if not config.smtp_url():
+        with database.connect(path) as con:
+            return 0, len(mail_store.pending_mails(con))
+    now = datetime.now()
     with database.connect(path) as con:
-        pending = mail_store.pending_mails(con)
-    if not pending or not config.smtp_url():
-        return 0, len(pending)
+        pending = mail_store.claim_pending(con, new_secret()[:16], now, now - CLAIM_LEASE)
+    if not pending:
+        return 0, 0
     results: list[tuple[str, str | None]] = []
     try:
         client = _connect()

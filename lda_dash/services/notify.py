@@ -15,6 +15,7 @@ from datetime import date
 
 from lda_dash import config, storage
 from lda_dash.domain.due_dates import quarter_due
+from lda_dash.domain.entry import field_anchor
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.services import mail
 from lda_dash.storage import database
@@ -40,12 +41,17 @@ def after_return(
             for partner in mail_store.partners_of_actions(con, convention_id, actions):
                 lines = "\n".join(f"- action n° {a} · {c} · T{q} {y}" for a, c, y, q in keys)
                 year, quarter = periods[0]
+                first = min(k for k in keys if (k[2], k[3]) == (year, quarter))
+                # The partner's home page is Saisie: at "/" Streamlit keeps the #field (it
+                # rewrites /saisie, its default page, to "/" and drops the fragment).
+                where = _link("", annee=year, trimestre=quarter)
+                where += "#" + field_anchor(first[0], first[1])
                 mail.queue(
                     con, "renvoi", partner["email"],
                     f"LDA Dash : chiffres renvoyés pour correction (T{quarter} {year})",
                     f"Bonjour,\n\nLa coordination ({mail.inert(actor.login)}) vous renvoie des "
                     f"chiffres à corriger :\n{lines}\n\nMotif : {mail.inert(reason)}\n\n"
-                    f"Pour les corriger : {_link('saisie', annee=year, trimestre=quarter)}",
+                    f"Pour les corriger : {where}",
                 )  # fmt: skip
     except Exception:  # the send-back is saved; a missing message must not undo it
         LOG.exception("message de renvoi non enregistré")

@@ -13,12 +13,19 @@ VALUES (?, ?, ?, ?, ?, ?, ?)
 """
 HAS_KEY = "SELECT count(*) FROM mail_message WHERE dedupe_key = ?"
 PENDING = "SELECT * FROM mail_message WHERE sent_at IS NULL ORDER BY created_at, id"
+CLAIM = """
+UPDATE mail_message SET claim = ?, claimed_at = ?
+WHERE sent_at IS NULL AND (claim IS NULL OR claimed_at < ?)
+"""
+CLAIMED = "SELECT * FROM mail_message WHERE claim = ? AND sent_at IS NULL ORDER BY created_at, id"
 MARK_SENT = """
-UPDATE mail_message SET sent_at = ?, attempts = attempts + 1, last_error = NULL,
+UPDATE mail_message SET sent_at = ?, attempts = attempts + 1, last_error = NULL, claim = NULL,
     body = regexp_replace(body, 'jeton=[A-Za-z0-9_-]+', 'jeton=(retiré après envoi)', 'g')
 WHERE id = ?
 """
-MARK_FAILED = "UPDATE mail_message SET attempts = attempts + 1, last_error = ? WHERE id = ?"
+MARK_FAILED = """
+UPDATE mail_message SET attempts = attempts + 1, last_error = ?, claim = NULL WHERE id = ?
+"""
 MAILS = "SELECT * FROM mail_message ORDER BY created_at, id"
 PARTNERS_OF_ACTIONS = """
 SELECT DISTINCT a.login, a.email, a.organisation_id FROM account a
@@ -59,6 +66,13 @@ def has_mail_key(con: Connection, dedupe_key: str) -> bool:
 
 def pending_mails(con: Connection) -> list[dict]:
     return _dicts(con.execute(PENDING))
+
+
+def claim_pending(con: Connection, claim: str, now: datetime, stale_before: datetime) -> list[dict]:
+    """Take every unsent message nobody holds (or whose holder's lease ran out before
+    `stale_before`) for this sender, and return them: a second sender finds them taken."""
+    con.execute(CLAIM, [claim, now, stale_before])
+    return _dicts(con.execute(CLAIMED, [claim]))
 
 
 def mails(con: Connection) -> list[dict]:

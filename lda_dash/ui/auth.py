@@ -79,12 +79,17 @@ def idle_limit_seconds() -> float:
 
 
 def pages_for(role: str) -> list[st.Page]:
-    """The pages a role gets, in menu order; the first one is the home page."""
+    """The pages a role gets, in menu order; the first one is the home page. The invitation
+    page comes last, out of the menu: a link opened in a browser where someone is signed in
+    (the administrator trying it, a shared computer) still reaches it."""
     specs = [spec for spec in PAGES if role in spec.roles]
-    return [
+    pages = [
         st.Page(s.path, title=s.title, icon=s.icon, url_path=s.url_path, default=i == 0)
         for i, s in enumerate(specs)
     ]
+    invitation = st.Page(INVITATION_PAGE, title="Invitation", url_path="invitation",
+                         visibility="hidden")  # fmt: skip
+    return [*pages, invitation]
 
 
 def anonymous_pages() -> list[st.Page]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lda_dash.domain.entry import FieldIssues, FieldKey
+from lda_dash.domain.entry import FieldIssues, FieldKey, field_anchor
 from lda_dash.domain.model import Mode
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, EntryIndicator
@@ -56,6 +56,8 @@ def _field_block(data: EntryData, indicator: EntryIndicator, issue: FieldIssues 
     record = data.record(indicator)
     status = None if record is None else record["status"]
     with st.container(border=True):
+        if status == FigureStatus.RETURNED:  # the inbox's link opens the page on this heading
+            st.subheader("↩ À corriger", anchor=field_anchor(*indicator.key))
         value_column, side_column = st.columns([3, 2], gap="medium")
         with value_column:
             if data.editable(indicator):

@@ -53,11 +53,9 @@ def remember_wanted(url_path: str) -> None:
         wanted = "/"  # just signed out here: the next person starts on their home page
     elif asked:
         wanted = sessions.safe_next(asked)
-    elif url_path:
+    else:  # the home page ("/") keeps its selection too (a mailed link to a quarter)
         query = {k: v for k, v in st.query_params.to_dict().items() if k != "avis"}
         wanted = sessions.safe_next("/" + url_path + ("?" + urlencode(query) if query else ""))
-    else:
-        wanted = "/"
     st.session_state[WANTED_KEY] = wanted
 
 

@@ -54,13 +54,18 @@ async def open_session(request: Request) -> RedirectResponse:
 
 
 async def sign_out(request: Request) -> RedirectResponse:
-    """GET /deconnexion: end the cookie's session (if still open) and clear the cookie; then
-    the sign-in page, or the provider's sign-out when single sign-on was used."""
+    """GET /deconnexion: clear the cookie of a session already ended, then the sign-in page, or
+    the provider's sign-out when single sign-on was used.
+
+    The session itself is ended by the app (the « Se déconnecter » button, in the signed-in
+    visit) before it sends the browser here. A live session is left alone: a link or a page of
+    another site that sends the browser to this address (SameSite=Lax lets that top-level
+    visit carry the cookie) cannot sign anyone out; it lands on the home page."""
     token = request.cookies.get(sessions.COOKIE)
     if token:
         resumed = await run_in_threadpool(sessions.resume, token)
         if resumed.actor is not None:
-            await run_in_threadpool(sessions.end_session, resumed.session_id, resumed.actor.login)
+            return _no_store(RedirectResponse("/", status_code=303))
     notice = request.query_params.get("avis", "deconnecte")
     query = {"avis": notice if notice in NOTICES else "deconnecte"}
     target = sessions.safe_next(request.query_params.get("suite"))

@@ -81,6 +81,12 @@ def test_an_invited_partner_sees_only_the_assigned_actions(browser, app_url):
         assign.get_by_role("button", name="Appliquer").click()
         admin.get_by_text(f"Action n° 7 confiée à {ORGANISATION}.").wait_for(timeout=60_000)
         expect_no_exception(admin)
+        invitation = urlparse(link)  # tried by the admin, still signed in: the page opens
+        admin.goto(f"{app_url}{invitation.path}?{invitation.query}")
+        wait_until_idle(admin, "Choisir un mot de passe")
+        admin.get_by_text("Vous êtes connecté en tant que alice").wait_for(timeout=60_000)
+        assert admin.get_by_text("Compte paul").count() == 1
+        assert admin.locator('[data-testid="stSidebar"]').get_by_text("Connecté").count() == 1
 
     partner_context = browser.new_context()
     partner = partner_context.new_page()
