@@ -26,6 +26,7 @@ from lda_dash.importers.annex import AnnexFormatError
 from lda_dash.importers.figures_file import FiguresFileError
 from lda_dash.services.accounts import AccountError
 from lda_dash.services.backup import BackupError
+from lda_dash.services.calendar import YearOutsideConvention
 from lda_dash.services.control import ControlRefused
 from lda_dash.services.convention_import import ConventionImportError
 from lda_dash.services.conventions import ConventionUnknown
@@ -48,6 +49,7 @@ REFUSALS = (
     DemoRefused,
     FiguresFileError,
     PermissionDenied,
+    YearOutsideConvention,
 )
 
 

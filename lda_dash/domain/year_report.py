@@ -47,6 +47,8 @@ class ExecutionReportData:
     reported_quarters: dict[tuple[int, str], tuple[int, ...]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     decision: dict | None = None
+    # The last change of the convention's figures: the one « données au » of every document.
+    data_date: datetime | None = None
 
     @property
     def pending_validation(self) -> int:

@@ -4,7 +4,6 @@ file, saves a draft at any time, then submits the quarter to the coordination.""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 import streamlit as st
 
@@ -12,7 +11,7 @@ from lda_dash import config
 from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, load_entry
-from lda_dash.ui import auth, state, widgets
+from lda_dash.ui import auth, state, widgets, year_lock
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
 from lda_dash.words.workflow import WORKFLOW_LABELS
@@ -29,7 +28,7 @@ def _choose_period() -> None:
 
 def period_selectors(data: EntryData) -> None:
     """Year and quarter; the latest ended quarter is offered first, later ones are marked."""
-    ended = latest_ended_quarter(date.today())
+    ended = latest_ended_quarter(data.context.as_of)
     st.session_state["_w_period_year"] = data.year
     st.session_state["_w_period_quarter"] = data.quarter
 
@@ -45,8 +44,9 @@ def period_selectors(data: EntryData) -> None:
     )  # fmt: skip
 
 
-def quarter_summary(data: EntryData) -> None:
-    """Where the quarter stands, and what the coordination sent back, before any field."""
+def quarter_summary(data: EntryData, locked: bool = False) -> None:
+    """Where the quarter stands, and what the coordination sent back, before any field; a
+    locked year asks for no correction."""
     statuses = Counter(
         None if data.record(i) is None else data.record(i)["status"] for i in data.indicators
     )
@@ -65,12 +65,19 @@ def quarter_summary(data: EntryData) -> None:
             f"action n° {indicator.spec.action} · {indicator.label}"
         )
     for reason, figures in by_reason.items():
+        if locked:
+            st.warning(
+                f"Renvoyé par la coordination : « {reason} ». Concerne : {' ; '.join(figures)}. "
+                "L'année étant verrouillée, ces chiffres ne compteront pas.",
+                icon="↩",
+            )
+            continue
         st.error(
             f"**Renvoyé par la coordination : « {reason} »**  \n"
             f"Concerne : {' ; '.join(figures)}. Corrigez puis soumettez à nouveau le trimestre.",
             icon="↩",
         )
-    if data.indicators and not data.editable_indicators:
+    if data.indicators and not data.editable_indicators and not locked:
         if statuses[FigureStatus.VALIDATED] == len(data.indicators):
             st.success("Trimestre validé par la coordination : rien à saisir.", icon="✔")
         else:
@@ -106,6 +113,13 @@ def main() -> None:
     numbers = ", ".join(str(n) for n in data.actions)
     st.markdown(f"Vos actions : n° {numbers}. Un chiffre par indicateur et par trimestre.")
     period_selectors(data)
+    if year_lock.locked_notice(
+        data.context, data.year,
+        f"les chiffres {data.year} se consultent ici mais ne peuvent plus être saisis, "
+        "déposés ni corrigés.",
+    ):  # fmt: skip
+        quarter_summary(data, locked=True)
+        return
     quarter_summary(data)
     form_tab, file_tab = st.tabs(["Formulaire", "Dépôt d'un fichier (CSV, XLSX)"])
     with form_tab:

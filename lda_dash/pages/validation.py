@@ -23,7 +23,7 @@ from lda_dash.tables.review import (
     reporting_grid,
     targets_table,
 )
-from lda_dash.ui import auth, state
+from lda_dash.ui import auth, state, year_lock
 
 NOTICE_KEY = "review_notice"
 
@@ -53,7 +53,12 @@ def pending_section(data: ReviewData) -> None:
             st.markdown(f"#### {organisation} · T{quarter} {year}")
             st.caption(f"{len(figures)} chiffre{'s' if len(figures) > 1 else ''} soumis")
             st.table(pending_table(figures, data.titles).set_index("Action"))
-            _review_form(data, f"{organisation} · T{quarter} {year}", figures)
+            if not year_lock.locked_notice(
+                data.context, year,
+                f"ces chiffres soumis ne peuvent plus être validés ni renvoyés ; ils ne "
+                f"compteront pas dans les vues de contrôle {year}.",
+            ):  # fmt: skip
+                _review_form(data, f"{organisation} · T{quarter} {year}", figures)
 
 
 def _review_form(data: ReviewData, heading: str, figures) -> None:
@@ -130,6 +135,10 @@ def targets_section(data: ReviewData) -> None:
         "nouvelle valeur. Le poids compte dans l'atteinte d'une action (1 par défaut)."
     )
     st.dataframe(targets_table(data.specs, year), hide_index=True, width="stretch")
+    if year_lock.locked_notice(
+        data.context, year, f"les cibles et les poids {year} ne peuvent plus être modifiés."
+    ):
+        return
     keys = [key for key in data.specs if key[1] != SPENDING_CODE]
     key = st.selectbox(
         "Indicateur à modifier", keys,

@@ -17,6 +17,7 @@ from lda_dash import storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.finances import FinanceReport
 from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.pending_work import PendingIndicator, pending_work
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.context import Context, Selection, page_unit_of_work
 from lda_dash.services.control import (
@@ -50,6 +51,8 @@ class ControlData(YearPage):
     pending_figures: int  # figures of the year submitted but not validated: they do not count
     decision: dict | None
     lock: dict | None
+    # Indicators of the year not wholly validated: what the decision would leave out for good.
+    pending_work: tuple[PendingIndicator, ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -139,6 +142,7 @@ def load_control(
             ),
             decision=decision,
             lock=storage.year_locks(con, cid).get(year),
+            pending_work=tuple(pending_work(storage.indicator_specs(con, cid), figures, year)),
         )
 
 

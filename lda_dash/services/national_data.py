@@ -19,7 +19,7 @@ from lda_dash import config, storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import Status
 from lda_dash.domain.progress_report import action_status
-from lda_dash.services import setup
+from lda_dash.services import calendar, setup
 from lda_dash.services.context import SetupNeeded, unit_of_work
 from lda_dash.services.national import load_reports, reports_over_years
 from lda_dash.services.national_money import load_clawbacks, load_money
@@ -88,13 +88,15 @@ def load_national(
 ) -> NationalData:
     """Everything the national view shows, read in one unit of work; the costly parts come
     from the cache while the database is unchanged."""
-    as_of = as_of or date.today()
     target = config.db_path(path)
     return _load(target, database_stamp(target), wanted, as_of)
 
 
-def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date) -> NationalData:
+def _load(
+    path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | None
+) -> NationalData:
     with unit_of_work(path) as con:
+        as_of = as_of or calendar.today(con)
         conventions = storage.conventions(con)
         if not conventions:
             raise SetupNeeded("aucune convention")
