@@ -10,6 +10,7 @@ from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.images import figure_png
+from lda_dash.exports.pdf_decision import DECISION, decision_section
 from lda_dash.exports.pdf_finances import clawback_section, finances_section
 from lda_dash.exports.pdf_layout import (
     GREY,
@@ -33,6 +34,7 @@ SECTIONS = (
     "3. Actions",
     "4. Finances",
     "5. Reversement (article 4)",
+    DECISION,
 )
 
 
@@ -52,6 +54,7 @@ def execution_report_pdf(data: ExecutionReportData) -> bytes:
     actions_section(pdf, data)
     finances_section(pdf, data)
     clawback_section(pdf, data)
+    decision_section(pdf, data)
     return bytes(pdf.output())
 
 

@@ -108,7 +108,7 @@ def main() -> None:
     view = state.load_or_stop(national_view, config.db_path(), wanted())
     data = view.data
     st.session_state[KEYS["year"]] = data.year
-    widgets.demo_banner(data.demo)
+    widgets.demo_banner(data.demo, data.as_of)
     selectors(data)
     scope = ", ".join(data.selection.categories) or "toutes les catégories d'actions"
     st.title(f"Vue nationale {data.year}")

@@ -92,9 +92,7 @@ def load_national(
     return _load(target, database_stamp(target), wanted, as_of)
 
 
-def _load(
-    path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | None
-) -> NationalData:
+def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | None) -> NationalData:
     with unit_of_work(path) as con:
         as_of = as_of or calendar.today(con)
         conventions = storage.conventions(con)
