@@ -13,6 +13,7 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.services.control_data import ControlData, load_control
 from lda_dash.ui import control_widgets, state
+from lda_dash.ui.letter_download import letter_download
 from lda_dash.words.texts import sentence, threshold_words
 
 
@@ -86,3 +87,4 @@ def decision_section(data: ControlData) -> None:
 def report(data: ControlData) -> None:
     st.header("Rapport d'exécution", divider="gray")
     control_widgets.report_downloads(config.db_path(), data.context.convention, data.context.year)
+    letter_download(config.db_path(), data)
