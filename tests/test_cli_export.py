@@ -53,4 +53,4 @@ def test_export_into_a_missing_folder_is_refused(demo_db, tmp_path, capsys):
 def test_the_formats_offered_are_the_writers_registered():
     export_parser = build_parser()._subparsers._group_actions[0].choices["export"]
     formats = next(a for a in export_parser._actions if a.dest == "format")
-    assert formats.choices == ["xlsx", "pdf", "pptx"]
+    assert formats.choices == ["xlsx", "pdf", "pptx", "docx"]

@@ -94,7 +94,8 @@ def test_a_year_not_over_still_gives_a_report(demo_db):
     text = text_of(reader)
     assert len(reader.pages) > 1
     assert "l'année 2022 n'est pas terminée" in text
-    assert "Rapport d'exécution 2022" in text and "données validées au 30/06/2022" in text
+    assert "Rapport d'exécution 2022" in text and "données au 10/10/2022" in text
+    assert "date de référence 30/06/2022" in text
 
 
 def test_the_recorded_decision_and_a_signature_block_close_the_report(demo_db_path):

@@ -74,7 +74,13 @@ def title_page(pdf: ReportPDF, data: ExecutionReportData) -> None:
         payments += f" ; versement dû au plus tard le {due} de chaque année"
     key_values(pdf, [*references, ("Versements de l'État", payments)], label_width=55)
     pdf.ln(4)
-    paragraph(pdf, f"Rapport établi sur les {texts.validated_on(data)}.", size=12, style="B")
+    paragraph(
+        pdf,
+        f"Rapport établi sur les {texts.validated_on(data)}, date de référence "
+        f"{fmt.day(data.as_of)}.",
+        size=12,
+        style="B",
+    )
     paragraph(pdf, texts.VALIDATED_ONLY, size=10)
     if data.proposal is None:
         boxed(pdf, f"Pas de proposition de reversement : {data.no_proposal_reason}.",

@@ -54,6 +54,9 @@ class Territory:
     statuses: Counter
     allocated: Decimal | None
     spent: Decimal | None
+    # False while the territory has no figure for the year: « pas encore de chiffres », left
+    # out of the averages and of the clawback ranking instead of counting as 0 % (issue 12).
+    has_figures: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,13 @@ class NationalData:
     trend: dict[str, dict[int, Fraction | None]]  # shown conventions → year → attainment
     clawback_year: int | None
     clawbacks: list[tuple[str, ClawbackProposal]]  # largest proposals first
+    # Territories left out of the ranking: no figure in the clawback year.
+    without_figures_clawback: tuple[str, ...] = ()
+
+    @property
+    def without_figures(self) -> list[Territory]:
+        """Territories with no figure for the year: shown apart, never averaged."""
+        return [t for t in self.territories if not t.has_figures]
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,7 @@ class _YearFacts:
     statuses: dict[str, dict[int, Status]]
     allocations: dict[str, dict[int, Decimal]]
     spending: dict[str, dict[int, Decimal]]
+    reported: frozenset[str] = frozenset()  # conventions with at least one figure in the year
 
 
 PARTS = RerunCache(size=24)  # costly parts, shared by the selections of one database state
@@ -120,11 +131,17 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | Non
         )
         claw_year = year if as_of > date(year, 12, 31) else year - 1
         claw_year = claw_year if claw_year in years else None
-        clawbacks = {}
+        clawbacks, silent = {}, ()
         if claw_year is not None:
             clawbacks = PARTS.get(
                 (*key, "clawback", claw_year), lambda: load_clawbacks(con, claw_year, as_of)
             )
+            claw_facts = PARTS.get(
+                (*key, "year", claw_year), lambda: _year_facts(con, claw_year, as_of)
+            )
+            # No figure at all is not a 100 % clawback: the territory has not reported yet.
+            silent = tuple(sorted(cid for cid in clawbacks if cid not in claw_facts.reported))
+            clawbacks = {c: p for c, p in clawbacks.items() if c not in silent}
         demo = setup.is_demo(con)
     return NationalData(
         year=year,
@@ -142,6 +159,7 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | Non
         },
         clawback_year=claw_year,
         clawbacks=sorted(clawbacks.items(), key=lambda item: -item[1].proposed_total),
+        without_figures_clawback=tuple(names[cid] for cid in silent),
     )
 
 
@@ -156,13 +174,20 @@ def _year_facts(con, year: int, as_of: date) -> _YearFacts:
         },
         allocations=money.allocations,
         spending=money.spending,
+        reported=frozenset(
+            cid for cid, r in reports.items() if any(row.value is not None for row in r.rows)
+        ),
     )
 
 
 def _action_attainments_over(con, years, convention_ids, as_of):
     reports = reports_over_years(con, years, as_of, convention_ids)
+    # A year without any figure has no attainment (not 0 %): « pas encore de chiffres ».
     return {
-        year: {cid: dict(r.action_attainments) for cid, r in by_cid.items()}
+        year: {
+            cid: dict(r.action_attainments) if any(row.value is not None for row in r.rows) else {}
+            for cid, r in by_cid.items()
+        }
         for year, by_cid in reports.items()
     }
 
@@ -178,6 +203,13 @@ def _mean(attainments: dict[int, Fraction | None], actions, chosen) -> Fraction 
 
 
 def _territory(cid, name, actions, facts: _YearFacts, chosen) -> Territory:
+    if cid not in facts.reported:
+        allocation = facts.allocations.get(cid)
+        numbers = _in(actions, chosen)
+        allocated = (
+            None if allocation is None else sum((allocation.get(n, 0) for n in numbers), Decimal(0))
+        )
+        return Territory(cid, name, None, Counter(), allocated, None, has_figures=False)
     numbers = _in(actions, chosen)
     statuses = facts.statuses.get(cid, {})
     allocation = facts.allocations.get(cid)
