@@ -8,6 +8,7 @@ bar ends with its value and, for a status, its words.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -25,10 +26,28 @@ BAR_HEIGHT = 64  # pixels per category of a single series
 LABEL_COLUMN = 470  # pixels right of the plot for the bars' labels
 
 
+LABEL_WIDTH = 30  # characters per line of a category's label, wrapped rather than cut
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A category's whole label over lines of at most `width` characters (plotly's <br>): at
+    1366 and 1920 pixels a long action title wraps, it is never cut (issue 12)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _lines(label: str) -> int:
+    return wrap_label(label).count("<br>") + 1
+
+
 def chart_height(chart: Chart) -> int:
-    """Tall enough for every bar, never taller than a projected slide leaves room for."""
-    per_bar = BAR_HEIGHT if len(chart.series) == 1 else 28
-    return max(400, min(560, 150 + per_bar * len(chart.categories)))
+    """Tall enough for every bar and its wrapped label, within what a projected slide leaves."""
+    lines = max([_lines(c) for c in chart.categories] or [1])
+    if len(chart.series) == 1:
+        per_bar = max(BAR_HEIGHT, 24 * lines + 16)
+    else:
+        per_bar = max(28, 21 * lines + 6)
+    cap = 560 if lines == 1 else 640 if len(chart.series) == 1 else 980
+    return max(400, min(cap, 150 + per_bar * len(chart.categories)))
 
 
 def _x(chart: Chart, value: float | None) -> float:
@@ -65,7 +84,7 @@ def story_figure(chart: Chart) -> go.Figure:
         )
         figure.add_bar(
             x=[_x(chart, bar.value) for bar in series.bars],
-            y=[bar.label for bar in series.bars],
+            y=[wrap_label(bar.label) for bar in series.bars],
             orientation="h",
             name=series.name,
             marker={"color": colours, "line": {"color": INK, "width": 0.6}},
@@ -78,7 +97,7 @@ def story_figure(chart: Chart) -> go.Figure:
             x=1,
             xref="paper",
             xshift=16,
-            y=label,
+            y=wrap_label(label),
             text=text,
             showarrow=False,
             xanchor="left",

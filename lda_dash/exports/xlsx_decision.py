@@ -14,6 +14,7 @@ def decision_sheet(ws, data: ExecutionReportData) -> None:
         f"Décision de reversement {data.year}",
         "Article 4 de la convention : décision du préfet, lettre, titre de reversement.",
     )
+    ws.freeze_panes = "A3"
     ws.column_dimensions["A"].width = 52
     ws.column_dimensions["B"].width = 70
     lines = words.decision_lines(data)
