@@ -51,7 +51,7 @@ def main() -> None:
     data = view.data
     context = data.context
     state.remember(context)
-    widgets.demo_banner(context.demo, context.as_of)
+    widgets.demo_banner(context.demo, context.demo_day)
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
     st.caption(f"{context.convention['territory_name']} · {context.convention['title']}")

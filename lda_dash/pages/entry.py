@@ -97,7 +97,7 @@ def main() -> None:
         config.db_path(),
         state.wanted_selection(),
     )
-    widgets.demo_banner(data.context.demo, data.context.as_of)
+    widgets.demo_banner(data.context.demo, data.context.demo_day)
     st.title("Saisie trimestrielle", anchor=False)
     st.caption(
         f"{data.organisation or 'Organisation inconnue'} · "

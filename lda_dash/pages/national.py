@@ -139,7 +139,7 @@ def main() -> None:
     view = state.load_or_stop(national_view, config.db_path(), wanted())
     data = view.data
     st.session_state[KEYS["year"]] = data.year
-    widgets.demo_banner(data.demo, data.as_of)
+    widgets.demo_banner(data.demo, data.demo_day)
     selectors(data)
     scope = ", ".join(data.selection.categories) or "toutes les catégories d'actions"
     st.title(f"Vue nationale {data.year}")
@@ -175,7 +175,14 @@ def main() -> None:
         key="national_money",
     )
     st.subheader("Territoires détaillés")
-    st.dataframe(view.territories, hide_index=True)
+    # Status counts need little room: the territory and its « pas encore de chiffres » get it.
+    narrow = {
+        column: st.column_config.Column(width=96)
+        for column in view.territories.columns
+        if column not in ("Territoire", "Atteinte", "Part du versement", "Dépenses AMI")
+    }
+    narrow["Atteinte"] = st.column_config.Column(width=150)
+    st.dataframe(view.territories, hide_index=True, column_config=narrow, width="stretch")
     if data.clawback_year is not None and view.clawbacks is not None:
         st.subheader(f"Territoires les plus exposés à un reversement ({data.clawback_year})")
         st.caption("Proposition de l'article 4 sur les chiffres validés : la préfecture décide.")

@@ -52,6 +52,7 @@ class Context:
     # year → its lock record (locked, changed_by, changed_at, reason), for every page to show a
     # locked year read-only before any click (issue 12).
     locks: dict[int, dict] = field(default_factory=dict)
+    demo_day: date | None = None  # the demonstration date, said in the banner
 
     @property
     def convention_id(self) -> str:
@@ -195,7 +196,8 @@ def read_context(con, wanted: Selection, as_of: date) -> tuple[Context, list[Qua
         year = (with_figures or [y for y in years if y <= as_of.year] or years)[-1]
     demo = setup.is_demo(con)
     locks = storage.year_locks(con, cid)
-    return Context(conventions, convention, years, year, demo, as_of, locks), figures
+    demo_day = calendar.demo_date(con)
+    return Context(conventions, convention, years, year, demo, as_of, locks, demo_day), figures
 
 
 def _budgets(lines) -> dict[int, dict[int, dict[str, Decimal | None]]]:

@@ -73,6 +73,7 @@ class NationalData:
     clawbacks: list[tuple[str, ClawbackProposal]]  # largest proposals first
     # Territories left out of the ranking: no figure in the clawback year.
     without_figures_clawback: tuple[str, ...] = ()
+    demo_day: date | None = None  # the demonstration date, said in the banner
 
     @property
     def without_figures(self) -> list[Territory]:
@@ -143,6 +144,7 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | Non
             silent = tuple(sorted(cid for cid in clawbacks if cid not in claw_facts.reported))
             clawbacks = {c: p for c, p in clawbacks.items() if c not in silent}
         demo = setup.is_demo(con)
+        demo_day = calendar.demo_date(con)
     return NationalData(
         year=year,
         years=years,
@@ -160,6 +162,7 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | Non
         clawback_year=claw_year,
         clawbacks=sorted(clawbacks.items(), key=lambda item: -item[1].proposed_total),
         without_figures_clawback=tuple(names[cid] for cid in silent),
+        demo_day=demo_day,
     )
 
 

@@ -34,7 +34,9 @@ def territory_table(territories: Sequence[Territory]) -> pd.DataFrame:
         attainment = fmt.percent(t.attainment) if t.has_figures else NO_FIGURES
         row = {"Territoire": t.name, "Atteinte": attainment}
         # Words in the headers: an icon alone is an empty box where no emoji font is installed.
-        row.update({STATUS_LABELS[s]: t.statuses.get(s, 0) for s in shown})
+        row.update(
+            {STATUS_LABELS[s]: t.statuses.get(s, 0) if t.has_figures else "—" for s in shown}
+        )
         row["Part du versement"] = money(t.allocated)
         row["Dépenses AMI"] = money(t.spent)
         consumed = t.spent / t.allocated if t.allocated and t.spent is not None else None

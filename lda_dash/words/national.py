@@ -18,7 +18,7 @@ def without_figures_note(names: Sequence[str], year: int, clawback: bool = False
         return (
             f"{subject} encore aucun chiffre pour {year} ({listed}) : "
             f"{'il est laissé' if one else 'ils sont laissés'} hors du classement des "
-            "reversements, au lieu d'y figurer pour tout leur versement."
+            f"reversements, au lieu d'y figurer pour tout {'son' if one else 'leur'} versement."
         )
     return (
         f"{subject} encore aucun chiffre pour {year} ({listed}) : « {NO_FIGURES} ». "
