@@ -135,9 +135,11 @@ def targets_section(data: ReviewData) -> None:
         "nouvelle valeur. Le poids compte dans l'atteinte d'une action (1 par défaut)."
     )
     st.dataframe(targets_table(data.specs, year), hide_index=True, width="stretch")
-    if year_lock.locked_notice(
+    locked = year_lock.locked_notice(
         data.context, year, f"les cibles et les poids {year} ne peuvent plus être modifiés."
-    ):
+    )
+    year = target_year(data, year, locked)
+    if year is None:
         return
     keys = [key for key in data.specs if key[1] != SPENDING_CODE]
     key = st.selectbox(
@@ -182,6 +184,26 @@ def targets_section(data: ReviewData) -> None:
         st.info("Rien n'a changé : la cible et le poids sont ceux déjà enregistrés.")
         return
     _notice("success", f"{spec.label} ({spec.code}) : {' et '.join(changed)} enregistré(s).")
+
+
+def target_year(data: ReviewData, year: int, locked: bool) -> int | None:
+    """The year whose target the form sets: the year chosen, or the year after the convention's
+    last one, which opens (menus, entry, imports) once it has a target (services/calendar.py)."""
+    choices = [] if locked else [year]
+    following = data.context.years[-1] + 1
+    if year == data.context.years[-1]:
+        choices.append(following)
+    if len(choices) < 2:
+        return choices[0] if choices else None
+    return st.radio(
+        "Année de la cible",
+        choices,
+        format_func=lambda y: f"{y} : ouvrir l'année à la saisie" if y == following else str(y),
+        horizontal=True,
+        key=f"target_year_{year}",
+        help=f"Fixer une première cible {following} ouvre cette année dans tous les menus, "
+        "la saisie et les imports ; le changement est gardé dans l'historique avec son motif.",
+    )
 
 
 def _french(number) -> str:
