@@ -4,8 +4,8 @@ The story they tell, on the demonstration date (15 October 2022, services/calend
 over and validated; 2022 is open, reported up to its third quarter. Most actions progress and
 reach their targets, a few are late; the third quarter is still being reported (some figures are
 submitted and wait for validation; Habitat Solidaire, the CCAS and action 11, médiation
-sociale, have not reported it yet: a quarter to report); State-funded spending stays below budget. Figures are flagged
-`is_demo` and written by the author `demo`.
+sociale, have not reported it yet: a quarter to report); State-funded spending stays below
+budget. Figures are flagged `is_demo` and written by the author `demo`.
 """
 
 from __future__ import annotations
