@@ -23,10 +23,10 @@ NEUTRAL_BAR = "#0072B2"
 SERIES_COLOURS = ("#E69F00", "#0072B2")  # the year before (orange), this year (blue)
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 22, "color": INK}
 BAR_HEIGHT = 64  # pixels per category of a single series
-LABEL_COLUMN = 470  # pixels right of the plot for the bars' labels
+LABEL_COLUMN = 330  # pixels right of the plot for the bars' labels (on two lines)
 
 
-LABEL_WIDTH = 30  # characters per line of a category's label, wrapped rather than cut
+LABEL_WIDTH = 26  # characters per line of a category's label, wrapped rather than cut
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -46,7 +46,7 @@ def chart_height(chart: Chart) -> int:
         per_bar = max(BAR_HEIGHT, 24 * lines + 16)
     else:
         per_bar = max(28, 21 * lines + 6)
-    cap = 560 if lines == 1 else 640 if len(chart.series) == 1 else 980
+    cap = 560 if lines == 1 else 720 if len(chart.series) == 1 else 980
     return max(400, min(cap, 150 + per_bar * len(chart.categories)))
 
 
@@ -62,10 +62,19 @@ def _colour(chart: Chart, bar: Bar) -> str:
     return NEUTRAL_BAR
 
 
+def two_lines(text: str) -> str:
+    """`18 logements sur 40<br>45 % · à surveiller`: a long bar label on two lines, so the
+    column right of the plot stays narrow enough for a 1366-pixel screen."""
+    head, sep, tail = text.partition(" · ")
+    if not sep or len(text) <= 22 or not tail:
+        return text
+    return f"{head}<br>{tail}"
+
+
 def column_texts(chart: Chart) -> list[str]:
     """What stands right of each category: its bar's label, or the series' labels in a row."""
     if len(chart.series) == 1:
-        return [bar.text for bar in chart.series[0].bars]
+        return [two_lines(bar.text) for bar in chart.series[0].bars]
     return [
         " → ".join(series.bars[i].text for series in chart.series)
         for i in range(len(chart.categories))
@@ -101,9 +110,11 @@ def story_figure(chart: Chart) -> go.Figure:
             text=text,
             showarrow=False,
             xanchor="left",
+            align="left",
             font={"size": 21 if single else 19, "color": INK},
         )
     highest = max([_x(chart, bar.value) for series in chart.series for bar in series.bars] or [0])
+    wrapped = any(_lines(label) > 1 for label in chart.categories)
     if chart.reference is not None:
         reference = _x(chart, chart.reference)
         figure.add_vline(x=reference, line={"color": INK, "width": 3, "dash": "dash"})
@@ -133,7 +144,7 @@ def story_figure(chart: Chart) -> go.Figure:
         yaxis={
             "autorange": "reversed",
             "automargin": True,
-            "tickfont": {"size": 20 if single else 18},
+            "tickfont": {"size": (20 if single else 18) - (2 if wrapped else 0)},
             "ticklabelstandoff": 10,
         },
         hoverlabel={"font": {"size": 18}},
