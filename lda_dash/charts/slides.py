@@ -32,21 +32,28 @@ LABEL_WIDTH = 26  # characters per line of a category's label, wrapped rather th
 def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
     """A category's whole label over lines of at most `width` characters (plotly's <br>): at
     1366 and 1920 pixels a long action title wraps, it is never cut (issue 12)."""
+    # French quotes stay with their words (a no-break space, which textwrap does not split on).
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def _lines(label: str) -> int:
-    return wrap_label(label).count("<br>") + 1
+def label_width(chart: Chart) -> int:
+    """Wider lines for the comparison, whose values column is narrower: fewer lines per bar."""
+    return LABEL_WIDTH if len(chart.series) == 1 else 44
+
+
+def _lines(label: str, width: int = LABEL_WIDTH) -> int:
+    return wrap_label(label, width).count("<br>") + 1
 
 
 def chart_height(chart: Chart) -> int:
     """Tall enough for every bar and its wrapped label, within what a projected slide leaves."""
-    lines = max([_lines(c) for c in chart.categories] or [1])
+    lines = max([_lines(c, label_width(chart)) for c in chart.categories] or [1])
     if len(chart.series) == 1:
         per_bar = max(BAR_HEIGHT, 24 * lines + 16)
     else:
-        per_bar = max(28, 21 * lines + 6)
-    cap = 560 if lines == 1 else 720 if len(chart.series) == 1 else 980
+        per_bar = max(28, 24 * lines + 10)
+    cap = 560 if lines == 1 else 720 if len(chart.series) == 1 else 1000
     return max(400, min(cap, 150 + per_bar * len(chart.categories)))
 
 
@@ -93,7 +100,7 @@ def story_figure(chart: Chart) -> go.Figure:
         )
         figure.add_bar(
             x=[_x(chart, bar.value) for bar in series.bars],
-            y=[wrap_label(bar.label) for bar in series.bars],
+            y=[wrap_label(bar.label, label_width(chart)) for bar in series.bars],
             orientation="h",
             name=series.name,
             marker={"color": colours, "line": {"color": INK, "width": 0.6}},
@@ -106,7 +113,7 @@ def story_figure(chart: Chart) -> go.Figure:
             x=1,
             xref="paper",
             xshift=16,
-            y=wrap_label(label),
+            y=wrap_label(label, label_width(chart)),
             text=text,
             showarrow=False,
             xanchor="left",
@@ -114,7 +121,7 @@ def story_figure(chart: Chart) -> go.Figure:
             font={"size": 21 if single else 19, "color": INK},
         )
     highest = max([_x(chart, bar.value) for series in chart.series for bar in series.bars] or [0])
-    wrapped = any(_lines(label) > 1 for label in chart.categories)
+    wrapped = any(_lines(label, label_width(chart)) > 1 for label in chart.categories)
     if chart.reference is not None:
         reference = _x(chart, chart.reference)
         figure.add_vline(x=reference, line={"color": INK, "width": 3, "dash": "dash"})
