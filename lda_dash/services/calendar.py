@@ -46,11 +46,7 @@ def today(con) -> date:
 
 def convention_years(con, convention: dict) -> list[int]:
     """The years of the convention: those with a target or a payment (its first year at least)."""
-    cid = convention["id"]
-    years = set(storage.payments(con, cid))
-    for spec in storage.indicator_specs(con, cid).values():
-        years.update(spec.targets)
-    return sorted(years) or [convention["first_year"]]
+    return storage.convention_years(con, convention["id"]) or [convention["first_year"]]
 
 
 def accepted_years(con, convention: dict) -> range:

@@ -110,7 +110,14 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | Non
         conventions = storage.conventions(con)
         if not conventions:
             raise SetupNeeded("aucune convention")
-        years = sorted({y for c in conventions for y in range(c["first_year"], c["last_year"] + 1)})
+        # The conventions' calendars (services/calendar.py), read once per database state.
+        years = PARTS.get(
+            (stamp, "years"),
+            lambda: sorted(
+                {y for found in storage.every_convention_years(con).values() for y in found}
+                | {c["first_year"] for c in conventions}
+            ),
+        )
         current = [y for y in years if y <= as_of.year] or years
         year = wanted.year if wanted.year in years else current[-1]
         key = (stamp, as_of)
