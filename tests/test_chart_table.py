@@ -111,7 +111,7 @@ def test_a_heat_map_gives_its_grid_as_written():
     table = figure_table(figure, "Territoire")
     assert list(table.columns) == ["2021", "2022"]
     assert list(table.index) == ["Dijon", "Lyon"]
-    assert cells(table) == [["91 %", "—"], ["50 %", "120 %"]]
+    assert cells(table) == [["91 %", "pas encore de chiffres"], ["50 %", "120 %"]]
 
 
 def test_a_presentation_chart_gives_each_series_as_a_column_of_its_labels():

@@ -28,7 +28,11 @@ def test_export_writes_the_workbook_and_says_where(demo_db, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "2019"], "l'année 2019 précède la convention"),
+        (
+            ["--year", "2019"],
+            "l'année 2019 n'est pas une année de la convention (années couvertes : 2021 et 2022)",
+        ),
+        (["--year", "2026"], "l'année 2026 n'est pas une année de la convention"),
         (["--year", "2021", "--convention", "inconnue"], "convention « inconnue » inconnue"),
     ],
 )
@@ -49,4 +53,4 @@ def test_export_into_a_missing_folder_is_refused(demo_db, tmp_path, capsys):
 def test_the_formats_offered_are_the_writers_registered():
     export_parser = build_parser()._subparsers._group_actions[0].choices["export"]
     formats = next(a for a in export_parser._actions if a.dest == "format")
-    assert formats.choices == ["xlsx", "pdf", "pptx"]
+    assert formats.choices == ["xlsx", "pdf", "pptx", "docx"]

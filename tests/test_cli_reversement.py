@@ -67,7 +67,8 @@ def test_a_year_not_over_is_refused(db_path):
         load_clawback(con, "dijon-2021-2022", 2021, as_of=date(2021, 12, 31))
 
 
-def test_a_year_without_payment_is_refused_on_one_line(db_path, capsys):
-    assert main(["reversement", "--year", "2019"]) == 1
-    err = capsys.readouterr().err.strip()
-    assert "aucun versement" in err and len(err.splitlines()) == 1
+def test_a_year_outside_the_convention_is_refused_naming_its_years(db_path, capsys):
+    for command in ("reversement", "progress"):
+        assert main([command, "--year", "2019"]) == 1
+        err = capsys.readouterr().err.strip()
+        assert "années couvertes : 2021 et 2022" in err and len(err.splitlines()) == 1

@@ -25,25 +25,25 @@ PARTNER = Actor("demo-partenaire", "partenaire", HABITAT)
 
 
 def test_the_template_lists_the_partner_indicators_with_their_stored_values(demo_db_path):
-    data = load_entry(demo_db_path, Selection(), HABITAT, (2022, 4), today=date(2023, 2, 1))
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2022, 2), today=date(2022, 10, 15))
     rows = template_rows(data)
     assert [(r[0], r[1]) for r in rows] == [
         (2, "CAPT"), (2, "DEP_AMI"), (3, "BILAN"), (3, "DEP_AMI"), (4, "GLA"), (4, "DEP_AMI"),
         (5, "REPIT"), (5, "REPIT_OCC"), (5, "DEP_AMI"),
     ]  # fmt: skip
-    assert rows[0][2:5] == [2022, 4, 14]
-    assert rows[7][4:7] == [None, 69, 91]  # a rate: numerator and denominator
+    assert rows[0][2:5] == [2022, 2, 10]
+    assert rows[7][4:7] == [None, 52, 91]  # a rate: numerator and denominator
 
 
 def test_the_csv_and_xlsx_templates_read_back_identically(demo_db_path):
     with database.connect(demo_db_path) as con:
         storage.save_figures(
             con, CID,
-            [QuarterFigure(2, "DEP_AMI", 2023, 1, Decimal("1250.5"), comment="=SOMME(A1)",
+            [QuarterFigure(2, "DEP_AMI", 2022, 4, Decimal("1250.5"), comment="=SOMME(A1)",
                            status="draft")],
             PARTNER, "Saisie",
         )  # fmt: skip
-    data = load_entry(demo_db_path, Selection(), HABITAT, (2023, 1), today=date(2023, 5, 1))
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2022, 4), today=date(2023, 1, 15))
     csv_file, xlsx_file = template_files(data)
     assert csv_file.startswith(b"\xef\xbb\xbf") and b";1250,5;" in csv_file
     from_csv = read_figures_file(csv_file, "modele.csv")
@@ -60,10 +60,10 @@ def _fields(row):
 
 
 def test_a_filled_template_imports_as_a_draft(demo_db_path):
-    data = load_entry(demo_db_path, Selection(), HABITAT, (2023, 1), today=date(2023, 5, 1))
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2022, 4), today=date(2023, 1, 15))
     content = (
         b"action;indicateur;annee;trimestre;valeur;numerateur;denominateur\n"
-        b"2;CAPT;2023;1;9;;\n5;REPIT_OCC;2023;1;;60;91\n"
+        b"2;CAPT;2022;4;9;;\n5;REPIT_OCC;2022;4;;60;91\n"
     )
     assert check_file(demo_db_path, CID, PARTNER, content, "t.csv", "draft").ok
     steps = []
@@ -71,9 +71,13 @@ def test_a_filled_template_imports_as_a_draft(demo_db_path):
                         progress=lambda fraction, text: steps.append(fraction))  # fmt: skip
     assert check.ok and steps[-1] == 1.0 and steps == sorted(steps)
     with database.connect(demo_db_path) as con:
-        stored = {(f.code, f.status) for f in storage.figures(con, CID) if f.year == 2023}
+        stored = {
+            (f.code, f.status)
+            for f in storage.figures(con, CID)
+            if (f.year, f.quarter) == (2022, 4)
+        }
     assert stored == {("CAPT", "submitted"), ("REPIT_OCC", "submitted")}
-    assert data.quarter == 1
+    assert data.quarter == 4
 
 
 def test_csv_for_french_excel():

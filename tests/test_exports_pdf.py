@@ -15,6 +15,7 @@ from lda_dash.services.control import load_clawback
 from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
 from tests.reading import load_report_data
+from tests.test_exports_docx import decide
 
 CONVENTION = "dijon-2021-2022"
 BANK_DETAILS = ("IBAN", "FR83", "BDFEFRPPCCT", "3000 1003", "Clé RIB", "BIC")
@@ -37,7 +38,8 @@ def test_the_title_page_gives_the_convention_references(pdf_2021):
     assert "177-01-06-12-17" in first and "0177-12-17" in first and "217" in first
     assert "Hébergement, parcours vers le logement" in first
     assert fmt.money(494000) in first and fmt.money(163099) in first
-    assert "données validées au 30/06/2023" in first
+    words = " ".join(first.split())  # the justified line spaces its words out
+    assert "chiffres validés, données au 10/10/2022, date de référence 30/06/2023" in words
     assert "démonstration" in first
 
 
@@ -93,4 +95,15 @@ def test_a_year_not_over_still_gives_a_report(demo_db):
     text = text_of(reader)
     assert len(reader.pages) > 1
     assert "l'année 2022 n'est pas terminée" in text
-    assert "Rapport d'exécution 2022" in text and "données validées au 30/06/2022" in text
+    assert "Rapport d'exécution 2022" in text and "données au 10/10/2022" in " ".join(text.split())
+    assert "date de référence 30/06/2022" in " ".join(text.split())
+
+
+def test_the_recorded_decision_and_a_signature_block_close_the_report(demo_db_path):
+    decide(demo_db_path, 12345)
+    reader = PdfReader(io.BytesIO(execution_report_pdf(load_report_data(demo_db_path, 2021))))
+    last = reader.pages[-1].extract_text()
+    assert "7. Décision du préfet (article 4)" in last
+    for expected in (fmt.money(12345), "15/03/2022", "31/03/2022", "30/04/2022", "02/05/2022",
+                     "02/11/2022", "prefecture", "Visa et signature", "Signature :"):  # fmt: skip
+        assert expected in last, expected

@@ -17,17 +17,13 @@ from lda_dash.services.control import load_clawback
 from lda_dash.storage import database
 from tests.conftest import YEARS_OVER as AS_OF
 from tests.reading import load_report_data
+from tests.test_exports_docx import JUSTIFICATION, decide
 
 CONVENTION = "dijon-2021-2022"
 SHEETS = [
-    "Synthèse",
-    "Indicateurs",
-    "Actions",
-    "Finances",
-    "Reversement",
-    "Historique",
+    "Synthèse", "Indicateurs", "Actions", "Finances", "Reversement", "Décision", "Historique",
     "Pièces justificatives",
-]
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -115,14 +111,16 @@ def test_the_iptt_has_one_row_per_indicator_with_its_quarters(demo_db, book):
     assert book["Indicateurs"].cell(row=5, column=attainment_column).number_format == PERCENT_1
 
 
-def test_the_summary_names_the_programme_and_the_payments(book):
+def test_the_summary_names_the_programme_and_the_payments(report_2021, book):
     sheet = book["Synthèse"]
     words = texts(sheet)
     assert "177-01-06-12-17" in words and "0177-12-17" in words
     assert "494 000" in words and "163 099" in words
     paid = value_of(sheet, "Versement 2021")
     assert paid.value == 494000 and paid.number_format == EURO
-    assert value_of(sheet, "Données validées au").value.date() == AS_OF
+    assert value_of(sheet, "Date de référence").value.date() == AS_OF
+    data_date = value_of(sheet, "Données au (dernière modification des chiffres)").value
+    assert data_date == report_2021.data_date and data_date.date() <= date(2022, 10, 15)
     assert "IBAN" not in words and "FR83" not in words
 
 
@@ -166,3 +164,17 @@ def test_a_year_not_over_still_gives_a_report_without_proposal(demo_db):
     assert len(rows) == 20
     _, actions = table_rows(book["Actions"], "N°")
     assert len(actions) == 16
+
+
+def test_the_decision_sheet_holds_the_decision_and_a_signature_block(demo_db_path):
+    before = load_workbook(io.BytesIO(execution_report_xlsx(load_report_data(demo_db_path, 2021))))
+    assert "Aucune décision n'est encore enregistrée" in texts(before["Décision"])
+    decide(demo_db_path, 12345)
+    book = load_workbook(io.BytesIO(execution_report_xlsx(load_report_data(demo_db_path, 2021))))
+    sheet = book["Décision"]
+    assert value_of(sheet, "Montant décidé").value == "12\u202f345 €"
+    assert value_of(sheet, "Justification").value == JUSTIFICATION
+    assert value_of(sheet, "Réponse de l'EPCI attendue au plus tard le").value == "30/04/2022"
+    assert value_of(sheet, "Paiement dû au plus tard le").value == "02/11/2022"
+    assert "Visa et signature" in texts(sheet) and "Signature :" in texts(sheet)
+    assert value_of(book["Synthèse"], "Reversement décidé").value == 12345

@@ -6,6 +6,7 @@ amounts beside the clawback bars): colour only helps, it never carries the meani
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -23,6 +24,7 @@ from lda_dash.charts.progress import (
 )
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import STATUS_LABELS, Status
+from lda_dash.words.national import NO_FIGURES
 
 # Sequential, from the State's red (far from target) to green, readable in grey too.
 ATTAINMENT_SCALE = [[0.0, "#B34000"], [0.5, "#F3C623"], [0.85, "#A8D5BA"], [1.0, "#18753C"]]
@@ -40,7 +42,7 @@ def attainment_heatmap(
     for cid in ids:
         cells = [trend[cid].get(year) for year in years]
         values.append([None if a is None else min(float(a), 1.0) * 100 for a in cells])
-        texts.append([fmt.percent(a) if a is not None else "—" for a in cells])
+        texts.append([fmt.percent(a) if a is not None else NO_FIGURES for a in cells])
     figure = go.Figure(
         go.Heatmap(
             z=values,
@@ -125,25 +127,38 @@ def money_chart(points: Sequence[tuple[str, float, float]], year: int) -> go.Fig
         hovertemplate="%{text}<extra></extra>",
     )
     figure.update_layout(
-        _layout(height=420),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        _layout(height=440),
+        margin={"l": 10, "r": 20, "t": 40, "b": 10},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        xaxis={
-            "title": {"text": f"Part du versement {year} (€)"},
-            "tickformat": ",.0f",
-            "ticksuffix": " €",
-            "gridcolor": "#E5E5E5",
-            "rangemode": "tozero",
-        },
-        yaxis={
-            "title": {"text": "Dépenses AMI déclarées (€)"},
-            "tickformat": ",.0f",
-            "ticksuffix": " €",
-            "gridcolor": "#E5E5E5",
-            "rangemode": "tozero",
-        },
+        xaxis=euro_axis(f"Part du versement {year}", highest),
+        yaxis=euro_axis("Dépenses AMI déclarées", highest),
     )
     return figure
+
+
+def euro_ticks(highest: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 past `highest` (steps of 1, 2 or 5 × 10ⁿ)."""
+    if highest <= 0:
+        return [0.0]
+    rough = highest / (count - 1)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return [step * i for i in range(math.ceil(highest / step) + 1)]
+
+
+def euro_axis(title: str, highest: float) -> dict:
+    """An axis in euros written the French way by fmt (« 100 000 € »), never by d3's locale,
+    with room kept for its title beside the tick labels (issue 12: ticks reduced to « € »)."""
+    ticks = euro_ticks(highest)
+    return {
+        "title": {"text": title, "standoff": 12},
+        "tickmode": "array",
+        "tickvals": ticks,
+        "ticktext": [fmt.money(v) for v in ticks],
+        "range": [0, ticks[-1] * 1.02],
+        "automargin": True,
+        "gridcolor": "#E5E5E5",
+    }
 
 
 def clawback_chart(
@@ -167,17 +182,15 @@ def clawback_chart(
             cliponaxis=False,
             hovertemplate=f"%{{y}}<br>{name} : %{{text}}<extra></extra>",
         )
+    highest = max([float(p.objective_base_total) for _, p in proposals] + [
+        float(p.unspent_base or 0) for _, p in proposals
+    ] + [1.0])  # fmt: skip
     figure.update_layout(
         _layout(height=140 + 52 * len(labels)),
         barmode="group",
         margin={"l": 10, "r": 110, "t": 30, "b": 40},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        xaxis={
-            "title": {"text": "Euros"},
-            "tickformat": ",.0f",
-            "ticksuffix": " €",
-            "gridcolor": "#E5E5E5",
-        },
+        xaxis=euro_axis("Euros", highest),
         yaxis={"autorange": "reversed", "automargin": True},
     )
     return figure

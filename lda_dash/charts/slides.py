@@ -8,6 +8,7 @@ bar ends with its value and, for a status, its words.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -22,13 +23,38 @@ NEUTRAL_BAR = "#0072B2"
 SERIES_COLOURS = ("#E69F00", "#0072B2")  # the year before (orange), this year (blue)
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 22, "color": INK}
 BAR_HEIGHT = 64  # pixels per category of a single series
-LABEL_COLUMN = 470  # pixels right of the plot for the bars' labels
+LABEL_COLUMN = 330  # pixels right of the plot for the bars' labels (on two lines)
+
+
+LABEL_WIDTH = 26  # characters per line of a category's label, wrapped rather than cut
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A category's whole label over lines of at most `width` characters (plotly's <br>): at
+    1366 and 1920 pixels a long action title wraps, it is never cut (issue 12)."""
+    # French quotes stay with their words (a no-break space, which textwrap does not split on).
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def label_width(chart: Chart) -> int:
+    """Wider lines for the comparison, whose values column is narrower: fewer lines per bar."""
+    return LABEL_WIDTH if len(chart.series) == 1 else 44
+
+
+def _lines(label: str, width: int = LABEL_WIDTH) -> int:
+    return wrap_label(label, width).count("<br>") + 1
 
 
 def chart_height(chart: Chart) -> int:
-    """Tall enough for every bar, never taller than a projected slide leaves room for."""
-    per_bar = BAR_HEIGHT if len(chart.series) == 1 else 28
-    return max(400, min(560, 150 + per_bar * len(chart.categories)))
+    """Tall enough for every bar and its wrapped label, within what a projected slide leaves."""
+    lines = max([_lines(c, label_width(chart)) for c in chart.categories] or [1])
+    if len(chart.series) == 1:
+        per_bar = max(BAR_HEIGHT, 24 * lines + 16)
+    else:
+        per_bar = max(28, 24 * lines + 10)
+    cap = 560 if lines == 1 else 720 if len(chart.series) == 1 else 1000
+    return max(400, min(cap, 150 + per_bar * len(chart.categories)))
 
 
 def _x(chart: Chart, value: float | None) -> float:
@@ -43,10 +69,19 @@ def _colour(chart: Chart, bar: Bar) -> str:
     return NEUTRAL_BAR
 
 
+def two_lines(text: str) -> str:
+    """`18 logements sur 40<br>45 % · à surveiller`: a long bar label on two lines, so the
+    column right of the plot stays narrow enough for a 1366-pixel screen."""
+    head, sep, tail = text.partition(" · ")
+    if not sep or len(text) <= 22 or not tail:
+        return text
+    return f"{head}<br>{tail}"
+
+
 def column_texts(chart: Chart) -> list[str]:
     """What stands right of each category: its bar's label, or the series' labels in a row."""
     if len(chart.series) == 1:
-        return [bar.text for bar in chart.series[0].bars]
+        return [two_lines(bar.text) for bar in chart.series[0].bars]
     return [
         " → ".join(series.bars[i].text for series in chart.series)
         for i in range(len(chart.categories))
@@ -65,7 +100,7 @@ def story_figure(chart: Chart) -> go.Figure:
         )
         figure.add_bar(
             x=[_x(chart, bar.value) for bar in series.bars],
-            y=[chart_text(bar.label) for bar in series.bars],
+            y=[wrap_label(chart_text(bar.label), label_width(chart)) for bar in series.bars],
             orientation="h",
             name=series.name,
             marker={"color": colours, "line": {"color": INK, "width": 0.6}},
@@ -78,13 +113,15 @@ def story_figure(chart: Chart) -> go.Figure:
             x=1,
             xref="paper",
             xshift=16,
-            y=chart_text(category),  # the bar's label as drawn
+            y=wrap_label(chart_text(category), label_width(chart)),  # the bar's label as drawn
             text=text,
             showarrow=False,
             xanchor="left",
+            align="left",
             font={"size": 21 if single else 19, "color": INK},
         )
     highest = max([_x(chart, bar.value) for series in chart.series for bar in series.bars] or [0])
+    wrapped = any(_lines(label, label_width(chart)) > 1 for label in chart.categories)
     if chart.reference is not None:
         reference = _x(chart, chart.reference)
         figure.add_vline(x=reference, line={"color": INK, "width": 3, "dash": "dash"})
@@ -114,7 +151,7 @@ def story_figure(chart: Chart) -> go.Figure:
         yaxis={
             "autorange": "reversed",
             "automargin": True,
-            "tickfont": {"size": 20 if single else 18},
+            "tickfont": {"size": (20 if single else 18) - (2 if wrapped else 0)},
             "ticklabelstandoff": 10,
         },
         hoverlabel={"font": {"size": 18}},

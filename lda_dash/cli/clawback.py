@@ -7,6 +7,7 @@ import json
 from lda_dash import fmt
 from lda_dash.cli.common import parse_threshold, pick_convention
 from lda_dash.domain.clawback import to_json as clawback_json
+from lda_dash.services import calendar
 from lda_dash.services.control import load_clawback
 from lda_dash.storage import database
 
@@ -14,6 +15,7 @@ from lda_dash.storage import database
 def cmd_reversement(args) -> int:
     with database.connect(args.db, read_only=True) as con:
         convention = pick_convention(con, args.convention)
+        calendar.check_year(con, convention, args.year)
         proposal, _ = load_clawback(con, convention["id"], args.year, threshold=args.threshold)
     if args.format == "json":
         print(json.dumps(clawback_json(proposal), ensure_ascii=False, indent=2))

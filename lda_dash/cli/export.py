@@ -40,7 +40,8 @@ def cmd_export(args) -> int:
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
     write_whole(output, content)
-    print(f"Rapport d'exécution {args.year} ({FORMATS[args.format].label}) écrit dans {output}")
+    what = "Document" if args.format == "docx" else "Rapport d'exécution"
+    print(f"{what} {args.year} ({FORMATS[args.format].label}) écrit dans {output}")
     return 0
 
 

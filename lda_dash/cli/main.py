@@ -31,6 +31,7 @@ from lda_dash.importers.figures_file import FiguresFileError
 from lda_dash.importers.file_limits import FileRefused
 from lda_dash.services.accounts import AccountError
 from lda_dash.services.backup import BackupError
+from lda_dash.services.calendar import YearOutsideConvention
 from lda_dash.services.control import ControlRefused
 from lda_dash.services.convention_import import ConventionImportError
 from lda_dash.services.conventions import ConventionUnknown
@@ -58,6 +59,7 @@ REFUSALS = (
     FileRefused,
     FiguresFileError,
     PermissionDenied,
+    YearOutsideConvention,
 )
 
 

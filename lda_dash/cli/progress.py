@@ -6,24 +6,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
 
 from lda_dash import fmt
 from lda_dash.cli.common import parse_day, pick_convention
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.exports.safety import safe_cell
+from lda_dash.services import calendar
 from lda_dash.services.national_text import all_territories
 from lda_dash.services.progress import load_progress, progress_records
 from lda_dash.storage import database
 
 
 def cmd_progress(args) -> int:
-    as_of = args.as_of or date.today()
     if args.all_territories:
+        with database.connect(args.db, read_only=True) as con:
+            as_of = args.as_of or calendar.today(con)
         print(all_territories(args.db, args.year, as_of, args.format, args.validated_only), end="")
         return 0
     with database.connect(args.db, read_only=True) as con:
         convention = pick_convention(con, args.convention)
+        calendar.check_year(con, convention, args.year)
+        as_of = args.as_of or calendar.today(con)
         report = load_progress(
             con, convention["id"], args.year, as_of, validated_only=args.validated_only
         )

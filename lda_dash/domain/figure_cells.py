@@ -78,7 +78,7 @@ def _codes(action: int, by_code: Mapping[tuple[int, str], IndicatorSpec]) -> str
 
 def read_year(text: str, years: range, problems: list[str]) -> int | None:
     if len(years):
-        allowed = f"l'année doit être comprise entre {years[0]} et {years[-1]}"
+        allowed = f"les années de la convention vont de {years[0]} à {years[-1]}"
     else:
         allowed = "aucune année n'est ouverte à la saisie"
     if not text:

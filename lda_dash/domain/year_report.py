@@ -54,6 +54,8 @@ class ExecutionReportData:
     # the year's figures (file name, size, who, when), which the execution report lists.
     amendment_source: str | None = None
     evidence: list[dict] = field(default_factory=list)
+    # The last change of the convention's figures: the one « données au » of every document.
+    data_date: datetime | None = None
 
     @property
     def pending_validation(self) -> int:

@@ -59,6 +59,14 @@ FORMATS: dict[str, ExportFormat] = {
         "lda_dash.exports.pptx",
         "presentation_pptx",
     ),
+    "docx": ExportFormat(
+        "docx",
+        "lettre de notification de l'article 4 (Word)",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "lda_dash.exports.letter_docx",
+        "article4_letter_docx",
+    ),
 }
 
 

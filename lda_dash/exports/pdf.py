@@ -11,6 +11,7 @@ from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.evidence_report import evidence_section
 from lda_dash.exports.images import figure_png
+from lda_dash.exports.pdf_decision import DECISION, decision_section
 from lda_dash.exports.pdf_finances import clawback_section, finances_section
 from lda_dash.exports.pdf_layout import (
     GREY,
@@ -35,6 +36,7 @@ SECTIONS = (
     "4. Finances",
     "5. Reversement (article 4)",
     "6. Pièces justificatives",
+    DECISION,
 )
 
 
@@ -55,6 +57,7 @@ def execution_report_pdf(data: ExecutionReportData) -> bytes:
     finances_section(pdf, data)
     clawback_section(pdf, data)
     evidence_section(pdf, data)
+    decision_section(pdf, data)
     return bytes(pdf.output())
 
 
@@ -74,7 +77,13 @@ def title_page(pdf: ReportPDF, data: ExecutionReportData) -> None:
         payments += f" ; versement dû au plus tard le {due} de chaque année"
     key_values(pdf, [*references, ("Versements de l'État", payments)], label_width=55)
     pdf.ln(4)
-    paragraph(pdf, f"Rapport établi sur les {texts.validated_on(data)}.", size=12, style="B")
+    paragraph(
+        pdf,
+        f"Rapport établi sur les {texts.validated_on(data)}, date de référence "
+        f"{fmt.day(data.as_of)}.",
+        size=12,
+        style="B",
+    )
     paragraph(pdf, texts.VALIDATED_ONLY, size=10)
     if data.proposal is None:
         boxed(pdf, f"Pas de proposition de reversement : {data.no_proposal_reason}.",

@@ -11,7 +11,6 @@ import io
 from pptx import Presentation
 from pptx.util import Inches
 
-from lda_dash import fmt
 from lda_dash.charts.slides import MUTED
 from lda_dash.domain.model import STATUS_LABELS
 from lda_dash.domain.year_report import ExecutionReportData
@@ -24,6 +23,7 @@ from lda_dash.exports.pptx_layout import (
     text_box,
 )
 from lda_dash.story import Slide, SlideKind, build_story
+from lda_dash.story.basis import data_date_words
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 TITLE_ONLY = 5  # the default template's "Title Only" layout: a real title, read by screen readers
@@ -39,7 +39,7 @@ def footer_text(data: ExecutionReportData) -> str:
     parts = [
         data.convention["territory_name"],
         f"Bilan {data.year}",
-        f"données au {fmt.day(data.as_of)}",
+        data_date_words(data),
     ]
     if data.amendment_source:
         parts.append(data.amendment_source)

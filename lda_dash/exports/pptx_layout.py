@@ -124,10 +124,10 @@ def add_bar_chart(slide, chart: Chart, left: float, top: float, width: float, he
     single = len(chart.series) == 1
     categories = chart.categories
     if not single:
-        # The comparison: `n° 6 : 80 % → 55 %`, one short line per action (titles are on the
-        # action slides), instead of labels that would overlap on thin bars.
+        # The comparison: `n° 6 · title : 80 % → 55 %`, the values in the category (labels
+        # would overlap on thin bars); the whole title, which PowerPoint wraps (issue 12).
         categories = [
-            f"{category.split(' · ')[0]} : {' → '.join(s.bars[i].text for s in chart.series)}"
+            f"{category} : {' → '.join(s.bars[i].text for s in chart.series)}"
             for i, category in enumerate(categories)
         ]
     data = CategoryChartData(number_format=_number_format(chart))

@@ -11,6 +11,7 @@ from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.exports.evidence_report import evidence_sheet
+from lda_dash.exports.xlsx_decision import decision_sheet
 from lda_dash.exports.xlsx_layout import (
     BOLD,
     EURO,
@@ -36,6 +37,7 @@ def execution_report_xlsx(data: ExecutionReportData) -> bytes:
         ("Actions", actions_sheet),
         ("Finances", finances_sheet),
         ("Reversement", clawback_sheet),
+        ("Décision", decision_sheet),
         ("Historique", history_sheet),
         ("Pièces justificatives", evidence_sheet),
     ):
@@ -71,7 +73,8 @@ def summary_sheet(ws, data: ExecutionReportData) -> None:
         line,
         [
             ("Échéance du versement", f"le {due} de chaque année" if due else fmt.DASH, None),
-            ("Données validées au", data.as_of, None),
+            ("Données au (dernière modification des chiffres)", data.data_date, None),
+            ("Date de référence", data.as_of, None),
             ("Dernière validation d'un chiffre de l'année", data.last_validated, None),
             ("Rapport produit le", data.generated_at, None),
         ],
@@ -97,6 +100,11 @@ def key_figures(data: ExecutionReportData) -> list[tuple[str, object, str | None
         (
             "Reversement proposé",
             proposal.proposed_total if proposal else data.no_proposal_reason,
+            EURO,
+        ),
+        (
+            "Reversement décidé",
+            data.decision["decided_amount"] if data.decision else "pas encore décidé",
             EURO,
         ),
     ]

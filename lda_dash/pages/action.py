@@ -45,7 +45,7 @@ def main() -> None:
     data = state.load_or_stop(load_action, config.db_path(), state.wanted_selection())
     context, action = data.context, data.action
     state.remember(context, action["number"])
-    widgets.demo_banner(context.demo)
+    widgets.demo_banner(context.demo, context.demo_day)
     state.context_selectors(context)
     st.title("Fiche action")
     state.action_selector(data.actions, action["number"])

@@ -6,16 +6,17 @@ the Prefect confirms.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import streamlit as st
 
 from lda_dash import config, fmt
+from lda_dash.domain.pending_work import pending_counts
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.services.control import ControlRefused
 from lda_dash.services.control_actions import DecisionForm, save_decision
 from lda_dash.services.control_data import ControlData
+from lda_dash.tables.pending import pending_table
 from lda_dash.ui import auth, control_page
 from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import threshold_words
@@ -42,6 +43,41 @@ def main() -> None:
     control_page.report(data)
 
 
+def plural(count: int, noun: str) -> str:
+    """« 1 chiffre soumis », « 15 chiffres soumis » (the noun's first word agrees)."""
+    if count > 1:
+        first, _, rest = noun.partition(" ")
+        noun = f"{first}s {rest}".strip()
+    return f"{fmt.number(count)} {noun}"
+
+
+def pending_notice(data: ControlData, submitted: int, missing: int) -> None:
+    """What the decision would leave out for good, listed before the form (issue 12)."""
+    year = data.context.year
+    parts = []
+    if submitted:
+        parts.append(
+            f"{plural(submitted, 'chiffre soumis')} par les partenaires "
+            f"{'attendent' if submitted > 1 else 'attend'} encore la validation de la coordination"
+        )
+    if missing:
+        parts.append(
+            f"{plural(missing, 'chiffre')} n'{'ont' if missing > 1 else 'a'} jamais été transmis"
+        )
+    st.warning(
+        f"**Avant de décider : l'année {year} n'est pas complète.** "
+        + " ; ".join(parts)
+        + f". La proposition ne compte que les chiffres validés ; la décision verrouille {year} : "
+        "ces chiffres ne pourront plus être validés ni saisis. Vous pouvez demander à la "
+        "coordination de les traiter avant d'enregistrer la décision.",
+        icon=":material/pending_actions:",
+    )
+    with st.expander(f"Voir le détail par indicateur ({fmt.number(len(data.pending_work))})"):
+        st.dataframe(
+            pending_table(data.pending_work, data.titles), hide_index=True, width="stretch"
+        )
+
+
 def decision_form(data: ControlData) -> None:
     """Amount (prefilled with the proposal), justification and dates; confirmed explicitly."""
     proposal, year = data.proposal, data.context.year
@@ -51,6 +87,9 @@ def decision_form(data: ControlData) -> None:
         f"**{fmt.money(proposal.proposed_total)}**. Le montant décidé peut en différer ; il ne "
         f"peut pas dépasser le versement {year} ({fmt.money(proposal.payment)})."
     )
+    submitted_count, missing_count = pending_counts(data.pending_work)
+    if data.pending_work:
+        pending_notice(data, submitted_count, missing_count)
     with st.form(f"decision_{year}"):
         amount = st.number_input(
             "Montant décidé (€)",
@@ -70,7 +109,7 @@ def decision_form(data: ControlData) -> None:
         left, right = st.columns(2)
         decided_on = left.date_input(
             "Date de la décision",
-            value=recorded.get("decided_on", date.today()),
+            value=recorded.get("decided_on", data.context.as_of),
             format="DD/MM/YYYY",
         )
         letter = right.date_input(
@@ -98,6 +137,14 @@ def decision_form(data: ControlData) -> None:
             f"Je confirme la décision et le verrouillage des chiffres {year}",
             key=f"confirm_decision_{year}",
         )
+        knowingly = True
+        if data.pending_work:
+            knowingly = st.checkbox(
+                f"Je décide en connaissance de cause : {plural(submitted_count, 'chiffre soumis')}"
+                f" non validé{'s' if submitted_count > 1 else ''} et "
+                f"{plural(missing_count, 'chiffre')} jamais transmis ne compteront pas",
+                key=f"confirm_pending_{year}",
+            )
         submitted = st.form_submit_button(
             "Enregistrer la décision", type="primary", icon=":material/gavel:"
         )
@@ -107,6 +154,10 @@ def decision_form(data: ControlData) -> None:
     problems = form.problems()
     if not confirmed:
         problems.append("cochez la case de confirmation pour enregistrer")
+    if not knowingly:
+        problems.append(
+            "cochez la case qui reconnaît les chiffres non validés ou manquants de l'année"
+        )
     if problems:
         st.error("La décision n'est pas enregistrée : " + " ; ".join(problems) + ".")
         return

@@ -54,7 +54,7 @@ def main() -> None:
     data = view.data
     context = data.context
     state.remember(context)
-    widgets.demo_banner(context.demo)
+    widgets.demo_banner(context.demo, context.demo_day)
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
     st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")

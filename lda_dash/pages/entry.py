@@ -4,7 +4,6 @@ file, saves a draft at any time, then submits the quarter to the coordination.""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 import streamlit as st
 
@@ -12,7 +11,7 @@ from lda_dash import config
 from lda_dash.domain.entry import latest_ended_quarter
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.entry import EntryData, load_entry
-from lda_dash.ui import auth, state, widgets
+from lda_dash.ui import auth, state, widgets, year_lock
 from lda_dash.ui.entry_form import entry_form
 from lda_dash.ui.entry_upload import upload_section
 from lda_dash.ui.evidence_widgets import partner_evidence
@@ -32,7 +31,7 @@ def _choose_period() -> None:
 
 def period_selectors(data: EntryData) -> None:
     """Year and quarter; the latest ended quarter is offered first, later ones are marked."""
-    ended = latest_ended_quarter(date.today())
+    ended = latest_ended_quarter(data.context.as_of)
     st.session_state["_w_period_year"] = data.year
     st.session_state["_w_period_quarter"] = data.quarter
 
@@ -48,8 +47,9 @@ def period_selectors(data: EntryData) -> None:
     )  # fmt: skip
 
 
-def quarter_summary(data: EntryData) -> None:
-    """Where the quarter stands, and what the coordination sent back, before any field."""
+def quarter_summary(data: EntryData, locked: bool = False) -> None:
+    """Where the quarter stands, and what the coordination sent back, before any field; a
+    locked year asks for no correction."""
     statuses = Counter(
         None if data.record(i) is None else data.record(i)["status"] for i in data.indicators
     )
@@ -68,12 +68,19 @@ def quarter_summary(data: EntryData) -> None:
             f"action n° {indicator.spec.action} · {md(indicator.label)}"
         )
     for reason, figures in by_reason.items():
+        if locked:
+            st.warning(
+                f"Renvoyé par la coordination : « {reason} ». Concerne : {' ; '.join(figures)}. "
+                "L'année étant verrouillée, ces chiffres ne compteront pas.",
+                icon="↩",
+            )
+            continue
         st.error(
             f"**Renvoyé par la coordination : « {md(reason)} »**  \n"
             f"Concerne : {' ; '.join(figures)}. Corrigez puis soumettez à nouveau le trimestre.",
             icon="↩",
         )
-    if data.indicators and not data.editable_indicators:
+    if data.indicators and not data.editable_indicators and not locked:
         if statuses[FigureStatus.VALIDATED] == len(data.indicators):
             st.success("Trimestre validé par la coordination : rien à saisir.", icon="✔")
         else:
@@ -93,7 +100,7 @@ def main() -> None:
         config.db_path(),
         state.wanted_selection(),
     )
-    widgets.demo_banner(data.context.demo)
+    widgets.demo_banner(data.context.demo, data.context.demo_day)
     st.title("Saisie trimestrielle", anchor=False)
     st.caption(
         f"{md(data.organisation or 'Organisation inconnue')} · "
@@ -110,6 +117,13 @@ def main() -> None:
     st.markdown(f"Vos actions : n° {numbers}. Un chiffre par indicateur et par trimestre.")
     period_selectors(data)
     state.show_period(data.year, data.quarter)
+    if year_lock.locked_notice(
+        data.context, data.year,
+        f"les chiffres {data.year} se consultent ici mais ne peuvent plus être saisis, "
+        "déposés ni corrigés.",
+    ):  # fmt: skip
+        quarter_summary(data, locked=True)
+        return
     quarter_summary(data)
     form_tab, file_tab, evidence_tab = st.tabs(
         ["Formulaire", "Dépôt d'un fichier (CSV, XLSX)", "Pièces justificatives"]

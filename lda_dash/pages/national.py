@@ -10,6 +10,7 @@ from lda_dash import config, fmt
 from lda_dash.services.national_data import ORDERS, SHOWN_CHOICES, NationalData, NationalSelection
 from lda_dash.services.national_view import national_view
 from lda_dash.ui import chart_table, state, widgets
+from lda_dash.words.national import without_figures_note
 
 KEYS = {
     "year": "national_year",
@@ -21,6 +22,9 @@ READING_GUIDE = """
 - **Atteinte d'un territoire** : moyenne simple des atteintes de ses actions (chacune plafonnée à
   100 %, calculée comme sur le tableau de bord), sur les catégories d'actions choisies. Une action
   sans atteinte (aucun chiffre pendant l'année) n'entre pas dans la moyenne.
+- **Pas encore de chiffres** : un territoire sans aucun chiffre pour l'année n'a pas d'atteinte ;
+  il est laissé hors des moyennes, des statuts et du classement des reversements (il y
+  compterait pour 0 % et tout son versement).
 - **Statuts** : un statut par action, comme sur le tableau de bord (année terminée : atteint,
   partiellement atteint, non atteint ; année en cours : en bonne voie, à surveiller, en retard).
 - **Chiffres comptés** : soumis et validés, comme sur le tableau de bord ; le risque de
@@ -88,32 +92,59 @@ def selectors(data: NationalData) -> None:
         )
 
 
+def territories_words(count: int) -> str:
+    return f"{fmt.number(count)} territoire{'s' if count > 1 else ''}"
+
+
 def key_figures(data: NationalData) -> None:
-    territories = data.territories
-    known = [t.attainment for t in territories if t.attainment is not None]
-    allocated = sum((t.allocated or Decimal(0) for t in territories), Decimal(0))
-    spent = sum((t.spent or Decimal(0) for t in territories), Decimal(0))
+    """Averages and totals over the territories with figures only (issue 12)."""
+    reporting = [t for t in data.territories if t.has_figures]
+    known = [t.attainment for t in reporting if t.attainment is not None]
+    allocated = sum((t.allocated or Decimal(0) for t in reporting), Decimal(0))
+    spent = sum((t.spent or Decimal(0) for t in reporting), Decimal(0))
     at_risk = sum(p.proposed_total for _, p in data.clawbacks)
+    silent = len(data.without_figures)
     columns = st.columns(4, border=True)
-    columns[0].metric("Territoires", fmt.number(len(territories)))
-    columns[1].metric("Atteinte moyenne", fmt.percent(sum(known) / len(known) if known else None))
+    columns[0].metric(
+        "Territoires",
+        fmt.number(len(data.territories)),
+        help=f"dont {territories_words(silent)} sans aucun chiffre en {data.year}"
+        if silent
+        else None,
+    )
+    columns[1].metric(
+        "Atteinte moyenne",
+        fmt.percent(sum(known) / len(known) if known else None),
+        help="Moyenne des territoires qui ont des chiffres pour l'année.",
+    )
     columns[2].metric(
-        f"Dépensé / versé {data.year}", f"{fmt.money(spent)} / {fmt.money(allocated)}"
+        f"Consommation {data.year}",
+        fmt.percent(spent / allocated if allocated else None),
+        help="Dépenses AMI déclarées rapportées aux versements, territoires ayant des chiffres.",
     )
     label = f"Reversements proposés {data.clawback_year}" if data.clawback_year else "Reversements"
     columns[3].metric(label, fmt.money(at_risk) if data.clawback_year else "—")
+    st.caption(
+        f"Dépensé en {data.year} : {fmt.money(spent)} sur {fmt.money(allocated)} versés "
+        f"({territories_words(len(reporting))} ayant des chiffres)."
+    )
+    if silent:
+        st.info(
+            without_figures_note([t.name for t in data.without_figures], data.year),
+            icon=":material/hourglass_empty:",
+        )
 
 
 def main() -> None:
     view = state.load_or_stop(national_view, config.db_path(), wanted())
     data = view.data
     st.session_state[KEYS["year"]] = data.year
-    widgets.demo_banner(data.demo)
+    widgets.demo_banner(data.demo, data.demo_day)
     selectors(data)
     scope = ", ".join(data.selection.categories) or "toutes les catégories d'actions"
     st.title(f"Vue nationale {data.year}")
     st.caption(
-        f"{len(data.territories)} territoires · {scope} · date de référence "
+        f"{territories_words(len(data.territories))} · {scope} · date de référence "
         f"{fmt.day(data.as_of)} · chiffres soumis et validés"
     )
     key_figures(data)
@@ -144,10 +175,24 @@ def main() -> None:
         key="national_money",
     )
     st.subheader("Territoires détaillés")
-    st.dataframe(view.territories, hide_index=True)
+    # Status counts need little room: the territory and its « pas encore de chiffres » get it.
+    narrow = {
+        column: st.column_config.Column(width=96)
+        for column in view.territories.columns
+        if column not in ("Territoire", "Atteinte", "Part du versement", "Dépenses AMI")
+    }
+    narrow["Atteinte"] = st.column_config.Column(width=150)
+    st.dataframe(view.territories, hide_index=True, column_config=narrow, width="stretch")
     if data.clawback_year is not None and view.clawbacks is not None:
         st.subheader(f"Territoires les plus exposés à un reversement ({data.clawback_year})")
         st.caption("Proposition de l'article 4 sur les chiffres validés : la préfecture décide.")
+        if data.without_figures_clawback:
+            st.info(
+                without_figures_note(
+                    data.without_figures_clawback, data.clawback_year, clawback=True
+                ),
+                icon=":material/hourglass_empty:",
+            )
         chart_table.chart(
             view.clawback_chart,
             alt="Barres horizontales : base objectifs et base non-consommation des territoires "

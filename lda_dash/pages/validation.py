@@ -23,7 +23,7 @@ from lda_dash.tables.review import (
     reporting_grid,
     targets_table,
 )
-from lda_dash.ui import auth, state
+from lda_dash.ui import auth, state, year_lock
 from lda_dash.ui.evidence_widgets import evidence_downloads, requirement_section
 from lda_dash.ui.safe_text import md, md_table
 
@@ -55,7 +55,12 @@ def pending_section(data: ReviewData) -> None:
             st.markdown(f"#### {md(organisation)} · T{quarter} {year}")
             st.caption(f"{len(figures)} chiffre{'s' if len(figures) > 1 else ''} soumis")
             st.table(md_table(pending_table(figures, data.titles).set_index("Action")))
-            _review_form(data, f"{organisation} · T{quarter} {year}", figures)
+            if not year_lock.locked_notice(
+                data.context, year,
+                f"ces chiffres soumis ne peuvent plus être validés ni renvoyés ; ils ne "
+                f"compteront pas dans les vues de contrôle {year}.",
+            ):  # fmt: skip
+                _review_form(data, f"{organisation} · T{quarter} {year}", figures)
 
 
 def _review_form(data: ReviewData, heading: str, figures) -> None:
@@ -134,6 +139,12 @@ def targets_section(data: ReviewData) -> None:
         "nouvelle valeur. Le poids compte dans l'atteinte d'une action (1 par défaut)."
     )
     st.dataframe(targets_table(data.specs, year), hide_index=True, width="stretch")
+    locked = year_lock.locked_notice(
+        data.context, year, f"les cibles et les poids {year} ne peuvent plus être modifiés."
+    )
+    year = target_year(data, year, locked)
+    if year is None:
+        return
     keys = [key for key in data.specs if key[1] != SPENDING_CODE]
     key = st.selectbox(
         "Indicateur à modifier", keys,
@@ -178,6 +189,26 @@ def targets_section(data: ReviewData) -> None:
         return
     _notice(
         "success", f"{md(spec.label)} ({md(spec.code)}) : {' et '.join(changed)} enregistré(s)."
+    )
+
+
+def target_year(data: ReviewData, year: int, locked: bool) -> int | None:
+    """The year whose target the form sets: the year chosen, or the year after the convention's
+    last one, which opens (menus, entry, imports) once it has a target (services/calendar.py)."""
+    choices = [] if locked else [year]
+    following = data.context.years[-1] + 1
+    if year == data.context.years[-1]:
+        choices.append(following)
+    if len(choices) < 2:
+        return choices[0] if choices else None
+    return st.radio(
+        "Année de la cible",
+        choices,
+        format_func=lambda y: f"{y} : ouvrir l'année à la saisie" if y == following else str(y),
+        horizontal=True,
+        key=f"target_year_{year}",
+        help=f"Fixer une première cible {following} ouvre cette année dans tous les menus, "
+        "la saisie et les imports ; le changement est gardé dans l'historique avec son motif.",
     )
 
 

@@ -26,7 +26,7 @@ MODES = (
     ("TAUX", "taux", "%"),
     ("JALON", "jalon", "jalon"),
 )
-YEARS_ACCEPTED = 20  # cli.accepted_years: the convention's first year and the 19 after it
+YEARS_ACCEPTED = 20  # years of the import file, each given a payment so the calendar opens it
 
 
 def _frames(first_year: int) -> dict[str, pd.DataFrame]:
@@ -55,7 +55,10 @@ def _frames(first_year: int) -> dict[str, pd.DataFrame]:
             ]
         ),
         "payment": pd.DataFrame(
-            [(IMPORT_CONVENTION, first_year, 100000, None)],
+            [  # a payment each year: the calendar opens the years the file's rows use
+                (IMPORT_CONVENTION, year, 100000, None)
+                for year in range(first_year, first_year + YEARS_ACCEPTED)
+            ],
             columns=["convention_id", "year", "amount", "note"],
         ),
         "action": pd.DataFrame(

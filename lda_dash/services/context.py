@@ -21,7 +21,7 @@ from lda_dash.domain.model import SPENDING_CODE, QuarterFigure
 from lda_dash.domain.progress import year_value
 from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
-from lda_dash.services import setup
+from lda_dash.services import calendar, setup
 from lda_dash.services.control import ControlRefused, load_allocation
 from lda_dash.services.forecast import open_year_forecast
 from lda_dash.services.progress import load_progress
@@ -51,10 +51,19 @@ class Context:
     year: int
     demo: bool
     as_of: date
+    # year → its lock record (locked, changed_by, changed_at, reason), for every page to show a
+    # locked year read-only before any click (issue 12).
+    locks: dict[int, dict] = field(default_factory=dict)
+    demo_day: date | None = None  # the demonstration date, said in the banner
 
     @property
     def convention_id(self) -> str:
         return self.convention["id"]
+
+    def lock_of(self, year: int) -> dict | None:
+        """The lock record of a locked year, else None."""
+        lock = self.locks.get(year)
+        return lock if lock and lock["locked"] else None
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ def load_dashboard(
             report=load_progress(con, cid, year, context.as_of),
             actions=storage.actions(con, cid),
             payment=storage.payments(con, cid).get(year),
-            last_update=storage.last_figure_update(con, cid),
+            last_update=calendar.data_date(con, cid),
             unvalidated={key: tuple(sorted(q)) for key, q in unvalidated.items()},
             forecast=open_year_forecast(con, cid, year, context.as_of),
         )
@@ -164,9 +173,10 @@ def unit_of_work(path: Path | str | None) -> Iterator[storage.Connection]:
 def page_unit_of_work(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> Iterator[tuple[storage.Connection, Context, list[QuarterFigure]]]:
-    """How a page loader starts: `unit_of_work`, then `read_context` (as of today by default)."""
+    """How a page loader starts: `unit_of_work`, then `read_context` (as of the calendar's
+    « today » by default: the demonstration date in a demo database)."""
     with unit_of_work(path) as con:
-        context, figures = read_context(con, wanted, as_of or date.today())
+        context, figures = read_context(con, wanted, as_of or calendar.today(con))
         yield con, context, figures
 
 
@@ -181,11 +191,7 @@ def read_context(con, wanted: Selection, as_of: date) -> tuple[Context, list[Qua
         raise SetupNeeded("aucune convention")
     convention = next((c for c in conventions if c["id"] == wanted.convention_id), conventions[0])
     cid = convention["id"]
-    specs = storage.indicator_specs(con, cid)
-    years = set(storage.payments(con, cid))
-    for spec in specs.values():
-        years.update(spec.targets)
-    years = sorted(years) or [convention["first_year"]]
+    years = calendar.convention_years(con, convention)
     figures = storage.figures(con, cid, COUNTED_STATUSES)
     if wanted.year in years:
         year = wanted.year
@@ -193,7 +199,9 @@ def read_context(con, wanted: Selection, as_of: date) -> tuple[Context, list[Qua
         with_figures = [y for y in years if any(f.year == y for f in figures)]
         year = (with_figures or [y for y in years if y <= as_of.year] or years)[-1]
     demo = setup.is_demo(con)
-    return Context(conventions, convention, years, year, demo, as_of), figures
+    locks = storage.year_locks(con, cid)
+    demo_day = calendar.demo_date(con)
+    return Context(conventions, convention, years, year, demo, as_of, locks, demo_day), figures
 
 
 def _budgets(lines) -> dict[int, dict[int, dict[str, Decimal | None]]]:

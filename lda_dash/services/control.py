@@ -14,6 +14,7 @@ from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.clawback import ClawbackProposal, clawback_proposal
 from lda_dash.domain.progress_report import ProgressReport
 from lda_dash.domain.workflow import FigureStatus
+from lda_dash.services import calendar
 from lda_dash.services.convention_files import stored_annex
 from lda_dash.services.progress import load_progress
 from lda_dash.services.settings import clawback_threshold
@@ -61,7 +62,7 @@ def load_clawback(
     as_of: date | None = None,
 ) -> tuple[ClawbackProposal, ProgressReport]:
     """The proposal for a year that is over, from validated figures only."""
-    as_of = as_of or date.today()
+    as_of = as_of or calendar.today(con)
     if as_of <= date(year, 12, 31):
         raise ControlRefused(
             f"l'année {year} n'est pas terminée : le reversement ne se calcule qu'après le "

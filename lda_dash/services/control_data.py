@@ -18,6 +18,7 @@ from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.finances import FinanceReport
 from lda_dash.domain.forecast import ForecastReport
 from lda_dash.domain.model import SPENDING_CODE
+from lda_dash.domain.pending_work import PendingIndicator, pending_work
 from lda_dash.domain.workflow import FigureStatus
 from lda_dash.services.context import Context, Selection, page_unit_of_work
 from lda_dash.services.control import (
@@ -53,6 +54,8 @@ class ControlData(YearPage):
     decision: dict | None
     lock: dict | None
     forecast: ForecastReport | None = None  # an open year: the forecast, from validated figures
+    # Indicators of the year not wholly validated: what the decision would leave out for good.
+    pending_work: tuple[PendingIndicator, ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -145,6 +148,7 @@ def load_control(
             forecast=open_year_forecast(
                 con, cid, year, context.as_of, threshold=used, validated_only=True
             ),
+            pending_work=tuple(pending_work(storage.indicator_specs(con, cid), figures, year)),
         )
 
 

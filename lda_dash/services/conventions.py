@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lda_dash import storage
+from lda_dash.services import calendar
 
 
 class ConventionUnknown(ValueError):
@@ -25,6 +26,7 @@ def pick_convention(con, wanted: str | None) -> dict:
     raise ConventionUnknown(f"convention « {wanted} » inconnue (disponibles : {names})")
 
 
-def accepted_years(convention: dict) -> range:
-    """Figures are accepted for the convention's years and the plan's later years (20 at most)."""
-    return range(convention["first_year"], convention["first_year"] + 20)
+def accepted_years(con, convention: dict) -> range:
+    """Figures are accepted for the convention's years only (services/calendar.py): a later
+    year opens when the coordination sets its targets."""
+    return calendar.accepted_years(con, convention)

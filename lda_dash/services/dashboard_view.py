@@ -37,13 +37,15 @@ def dashboard_view(
     path: Path | str | None, wanted: Selection, as_of: date | None = None
 ) -> DashboardView:
     """The view of `wanted`, from the cache while the database file is unchanged."""
-    as_of = as_of or date.today()
     target = config.db_path(path)
     wanted = Selection(wanted.convention_id, wanted.year)  # the action chosen elsewhere: no matter
-    return VIEWS.get((database_stamp(target), wanted, as_of), lambda: _build(target, wanted, as_of))
+    # The real day is part of the key so that a year closes at midnight; None means the
+    # calendar's « today », read with the figures (services/calendar.py).
+    key = (database_stamp(target), wanted, as_of, date.today())
+    return VIEWS.get(key, lambda: _build(target, wanted, as_of))
 
 
-def _build(path: Path, wanted: Selection, as_of: date) -> DashboardView:
+def _build(path: Path, wanted: Selection, as_of: date | None) -> DashboardView:
     data = load_dashboard(path, wanted, as_of)
     titles = {a["number"]: a["title"] for a in data.actions}
     return DashboardView(

@@ -1,13 +1,17 @@
 """Synthetic, clearly labelled demonstration figures for 2021-2022, from a seeded generator.
 
-The story they tell: most actions progress and reach their targets, a few are late, one partner
-(action 11, médiation sociale) has not reported its last quarter of 2022, and State-funded spending
-stays below budget. Figures are flagged `is_demo` and written by the author `demo`.
+The story they tell, on the demonstration date (15 October 2022, services/calendar.py): 2021 is
+over and validated; 2022 is open, reported up to its third quarter. Most actions progress and
+reach their targets, a few are late; the third quarter is still being reported (some figures are
+submitted and wait for validation; Habitat Solidaire, the CCAS and action 11, médiation
+sociale, have not reported it yet: a quarter to report); State-funded spending stays below
+budget. Figures are flagged `is_demo` and written by the author `demo`.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -20,6 +24,10 @@ DEMO_AUTHOR = "demo"
 YEARS = (2021, 2022)
 LATE_ACTIONS = {6: 0.55, 12: 0.7, 9: 0.0}  # share of the target reached by late actions
 SILENT = (11, 2022, 4)  # (action, year, quarter) a partner has not reported
+OPEN_YEAR, LAST_QUARTER = 2022, 3  # the demonstration date falls in the fourth quarter of 2022
+# Actions whose third quarter of 2022 is still to report, two weeks after it ended: those of
+# Habitat Solidaire and the CCAS (the first demo partners), and action 11.
+NOT_YET_REPORTED = {2, 3, 4, 5, 6, 7, 8, 9, 11}
 QUARTER_SHARES = (0.2, 0.25, 0.25, 0.3)
 
 
@@ -105,7 +113,29 @@ def demo_figures(
                     out.append(
                         QuarterFigure(action, code, year, quarter, value, None, None, "", status)
                     )
-    return out
+    return _as_on_demo_date(out)
+
+
+def _as_on_demo_date(figures: list[QuarterFigure]) -> list[QuarterFigure]:
+    """The figures as they stand on the demonstration date: nothing after the third quarter of
+    2022, that quarter missing for the actions still to report and partly submitted elsewhere.
+
+    The series above are drawn for the whole years first, so the values shown stay the same
+    whatever is cut here; the submitted share draws from its own generator for the same reason.
+    """
+    rng = random.Random(SEED + 1)
+    kept = []
+    for fig in figures:
+        if fig.year == OPEN_YEAR and fig.quarter > LAST_QUARTER:
+            continue
+        if (fig.year, fig.quarter) == (OPEN_YEAR, LAST_QUARTER):
+            if fig.action in NOT_YET_REPORTED:
+                continue
+            submitted = rng.random() < 0.35
+            status = FigureStatus.SUBMITTED if submitted else FigureStatus.VALIDATED
+            fig = replace(fig, status=status)
+        kept.append(fig)
+    return kept
 
 
 def _spending(budget: Decimal, perf: float, rng: random.Random) -> list[Decimal]:
@@ -115,4 +145,4 @@ def _spending(budget: Decimal, perf: float, rng: random.Random) -> list[Decimal]
     return [cents(p) for p in parts]
 
 
-DEMO_TIME = datetime(2023, 1, 31, 9, 0)
+DEMO_TIME = datetime(2022, 10, 10, 9, 0)  # before the demonstration date

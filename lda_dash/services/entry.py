@@ -19,12 +19,11 @@ from lda_dash.domain.entry import (
     FormCheck,
     check_form,
     default_period,
-    entry_years,
 )
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.workflow import PARTNER_EDITABLE, FigureStatus
-from lda_dash.services import notify
+from lda_dash.services import calendar, notify
 from lda_dash.services.context import Context, Selection, read_context, unit_of_work
 
 EDIT_REASON = {
@@ -33,10 +32,9 @@ EDIT_REASON = {
 }
 
 
-def accepted_years(first_year: int) -> range:
-    """Years a figure may carry: the convention's first year and the next nineteen (as the
-    command line's import)."""
-    return range(first_year, first_year + 20)
+def accepted_years(con, convention: dict) -> range:
+    """Years a figure may carry: the convention's years, as for the command line's import."""
+    return calendar.accepted_years(con, convention)
 
 
 @dataclass(frozen=True)
@@ -109,13 +107,13 @@ def load_entry(
     today: date | None = None,
 ) -> EntryData:
     """The organisation's indicators for the quarter asked for (the latest ended one by default)."""
-    today = today or date.today()
     with unit_of_work(path) as con:
+        today = today or calendar.today(con)
         if wanted.convention_id is None:  # the partner's own convention, when several exist
             wanted = replace(wanted, convention_id=_convention_of(con, organisation_id))
         context, _ = read_context(con, wanted, today)
         cid = context.convention_id
-        years = entry_years(context.convention["first_year"], context.years, today)
+        years = context.years  # the convention's calendar, as every other year menu
         year, quarter = period if period and period[0] in years else default_period(years, today)
         names = {o["id"]: o["name"] for o in storage.organisations(con)}
         actions = storage.actions_of(con, cid, organisation_id)
@@ -197,7 +195,7 @@ def save_entry(
         }
         check = check_form(
             inputs, specs, existing, year=year, quarter=quarter,
-            years=accepted_years(convention["first_year"]), status=status,
+            years=accepted_years(con, convention), status=status,
         )  # fmt: skip
         if write and check.ok and check.figures:
             storage.save_figures(

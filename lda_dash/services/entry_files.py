@@ -54,7 +54,7 @@ def _check(con, convention_id: str, actor: Actor, rows, status: str, progress: P
     }
     progress(0.4, f"Vérification de {len(rows)} lignes…")
     result = validate_figure_rows(
-        rows, specs, existing, years=accepted_years(convention["first_year"]), status=status
+        rows, specs, existing, years=accepted_years(con, convention), status=status
     )
     check = FileCheck(rows, result)
     assigned: dict[int, set[str]] = {}

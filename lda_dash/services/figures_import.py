@@ -38,7 +38,11 @@ def import_figures_file(db, wanted_convention: str | None, path: Path, login: st
         specs = storage.indicator_specs(con, cid)
         existing = {(f.action, f.code, f.year, f.quarter): f for f in storage.figures(con, cid)}
         result = validate_figure_rows(
-            rows, specs, existing, years=accepted_years(convention), status=FigureStatus.VALIDATED
+            rows,
+            specs,
+            existing,
+            years=accepted_years(con, convention),
+            status=FigureStatus.VALIDATED,
         )
         if result.errors:
             return FiguresImport(result.errors, result.warnings)

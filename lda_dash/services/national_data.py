@@ -19,7 +19,7 @@ from lda_dash import config, storage
 from lda_dash.domain.clawback import ClawbackProposal
 from lda_dash.domain.model import Status
 from lda_dash.domain.progress_report import action_status
-from lda_dash.services import setup
+from lda_dash.services import calendar, setup
 from lda_dash.services.context import SetupNeeded, unit_of_work
 from lda_dash.services.national import load_reports, reports_over_years
 from lda_dash.services.national_money import load_clawbacks, load_money
@@ -54,6 +54,9 @@ class Territory:
     statuses: Counter
     allocated: Decimal | None
     spent: Decimal | None
+    # False while the territory has no figure for the year: « pas encore de chiffres », left
+    # out of the averages and of the clawback ranking instead of counting as 0 % (issue 12).
+    has_figures: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,14 @@ class NationalData:
     trend: dict[str, dict[int, Fraction | None]]  # shown conventions → year → attainment
     clawback_year: int | None
     clawbacks: list[tuple[str, ClawbackProposal]]  # largest proposals first
+    # Territories left out of the ranking: no figure in the clawback year.
+    without_figures_clawback: tuple[str, ...] = ()
+    demo_day: date | None = None  # the demonstration date, said in the banner
+
+    @property
+    def without_figures(self) -> list[Territory]:
+        """Territories with no figure for the year: shown apart, never averaged."""
+        return [t for t in self.territories if not t.has_figures]
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class _YearFacts:
     statuses: dict[str, dict[int, Status]]
     allocations: dict[str, dict[int, Decimal]]
     spending: dict[str, dict[int, Decimal]]
+    reported: frozenset[str] = frozenset()  # conventions with at least one figure in the year
 
 
 PARTS = RerunCache(size=24)  # costly parts, shared by the selections of one database state
@@ -88,17 +100,24 @@ def load_national(
 ) -> NationalData:
     """Everything the national view shows, read in one unit of work; the costly parts come
     from the cache while the database is unchanged."""
-    as_of = as_of or date.today()
     target = config.db_path(path)
     return _load(target, database_stamp(target), wanted, as_of)
 
 
-def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date) -> NationalData:
+def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date | None) -> NationalData:
     with unit_of_work(path) as con:
+        as_of = as_of or calendar.today(con)
         conventions = storage.conventions(con)
         if not conventions:
             raise SetupNeeded("aucune convention")
-        years = sorted({y for c in conventions for y in range(c["first_year"], c["last_year"] + 1)})
+        # The conventions' calendars (services/calendar.py), read once per database state.
+        years = PARTS.get(
+            (stamp, "years"),
+            lambda: sorted(
+                {y for found in storage.every_convention_years(con).values() for y in found}
+                | {c["first_year"] for c in conventions}
+            ),
+        )
         current = [y for y in years if y <= as_of.year] or years
         year = wanted.year if wanted.year in years else current[-1]
         key = (stamp, as_of)
@@ -120,12 +139,19 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date) -> N
         )
         claw_year = year if as_of > date(year, 12, 31) else year - 1
         claw_year = claw_year if claw_year in years else None
-        clawbacks = {}
+        clawbacks, silent = {}, ()
         if claw_year is not None:
             clawbacks = PARTS.get(
                 (*key, "clawback", claw_year), lambda: load_clawbacks(con, claw_year, as_of)
             )
+            claw_facts = PARTS.get(
+                (*key, "year", claw_year), lambda: _year_facts(con, claw_year, as_of)
+            )
+            # No figure at all is not a 100 % clawback: the territory has not reported yet.
+            silent = tuple(sorted(cid for cid in clawbacks if cid not in claw_facts.reported))
+            clawbacks = {c: p for c, p in clawbacks.items() if c not in silent}
         demo = setup.is_demo(con)
+        demo_day = calendar.demo_date(con)
     return NationalData(
         year=year,
         years=years,
@@ -142,6 +168,8 @@ def _load(path: Path, stamp: tuple, wanted: NationalSelection, as_of: date) -> N
         },
         clawback_year=claw_year,
         clawbacks=sorted(clawbacks.items(), key=lambda item: -item[1].proposed_total),
+        without_figures_clawback=tuple(names[cid] for cid in silent),
+        demo_day=demo_day,
     )
 
 
@@ -156,13 +184,20 @@ def _year_facts(con, year: int, as_of: date) -> _YearFacts:
         },
         allocations=money.allocations,
         spending=money.spending,
+        reported=frozenset(
+            cid for cid, r in reports.items() if any(row.value is not None for row in r.rows)
+        ),
     )
 
 
 def _action_attainments_over(con, years, convention_ids, as_of):
     reports = reports_over_years(con, years, as_of, convention_ids)
+    # A year without any figure has no attainment (not 0 %): « pas encore de chiffres ».
     return {
-        year: {cid: dict(r.action_attainments) for cid, r in by_cid.items()}
+        year: {
+            cid: dict(r.action_attainments) if any(row.value is not None for row in r.rows) else {}
+            for cid, r in by_cid.items()
+        }
         for year, by_cid in reports.items()
     }
 
@@ -178,6 +213,13 @@ def _mean(attainments: dict[int, Fraction | None], actions, chosen) -> Fraction 
 
 
 def _territory(cid, name, actions, facts: _YearFacts, chosen) -> Territory:
+    if cid not in facts.reported:
+        allocation = facts.allocations.get(cid)
+        numbers = _in(actions, chosen)
+        allocated = (
+            None if allocation is None else sum((allocation.get(n, 0) for n in numbers), Decimal(0))
+        )
+        return Territory(cid, name, None, Counter(), allocated, None, has_figures=False)
     numbers = _in(actions, chosen)
     statuses = facts.statuses.get(cid, {})
     allocation = facts.allocations.get(cid)

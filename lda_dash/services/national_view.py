@@ -48,12 +48,14 @@ class NationalView:
 def national_view(
     path: Path | str | None, wanted: NationalSelection, as_of: date | None = None
 ) -> NationalView:
-    as_of = as_of or date.today()
     target = config.db_path(path)
-    return VIEWS.get((database_stamp(target), wanted, as_of), lambda: _build(target, wanted, as_of))
+    # The real day is part of the key so that a year closes at midnight; None means the
+    # calendar's « today », read with the figures (services/calendar.py).
+    key = (database_stamp(target), wanted, as_of, date.today())
+    return VIEWS.get(key, lambda: _build(target, wanted, as_of))
 
 
-def _build(path: Path, wanted: NationalSelection, as_of: date) -> NationalView:
+def _build(path: Path, wanted: NationalSelection, as_of: date | None) -> NationalView:
     data = load_national(path, wanted, as_of)
     names = {t.convention_id: t.name for t in data.territories}
     shown = [t for t in data.territories if t.convention_id in data.trend]

@@ -15,6 +15,7 @@ from lda_dash.domain.model import QuarterFigure
 from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.domain.year_report import ExecutionReportData, quarter_figure
+from lda_dash.services import calendar
 from lda_dash.services.amendments import source_line
 from lda_dash.services.control import ControlRefused, convention_record, load_clawback
 from lda_dash.services.evidence import evidence_lines
@@ -29,12 +30,12 @@ def read_report_data(
     con, convention_id: str, year: int, as_of: date | None = None
 ) -> ExecutionReportData:
     """Read and compute the report inside the caller's unit of work (validated figures only)."""
-    as_of = as_of or date.today()
+    as_of = as_of or calendar.today(con)
     convention = convention_record(con, convention_id)
-    if year < convention["first_year"]:
-        raise ControlRefused(
-            f"l'année {year} précède la convention, qui commence en {convention['first_year']}"
-        )
+    try:
+        calendar.check_year(con, convention, year)
+    except calendar.YearOutsideConvention as outside:
+        raise ControlRefused(str(outside)) from outside
     proposal, reason = None, None
     if as_of <= date(year, 12, 31):
         reason = (
@@ -83,6 +84,7 @@ def read_report_data(
         forecast=open_year_forecast(con, convention_id, year, as_of),
         amendment_source=source_line(con, convention_id, year, as_of),
         evidence=evidence_lines(con, convention_id, year),
+        data_date=calendar.data_date(con, convention_id),
     )
 
 

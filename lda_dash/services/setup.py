@@ -8,7 +8,7 @@ from pathlib import Path
 from lda_dash import config, storage
 from lda_dash.domain.allocation import default_allocation, need_year2
 from lda_dash.domain.permissions import Actor, Role
-from lda_dash.services import convention_files
+from lda_dash.services import calendar, convention_files
 from lda_dash.services.accounts import add_account, slug
 from lda_dash.services.amendments import reapply_amended_payments, seed_amendments
 from lda_dash.services.demo_figures import DEMO_AUTHOR, DEMO_TIME, demo_figures
@@ -64,6 +64,7 @@ def init_database(
             )
             add_demo_accounts(con, convention_id)
             storage.set_setting(con, "demo_data", "true")
+            calendar.set_demo_date(con)
     return {"migrations": applied, "convention": convention_id, "demo_figures": added}
 
 

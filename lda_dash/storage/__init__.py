@@ -25,6 +25,7 @@ from lda_dash.storage.accounts import (
     upsert_organisation,
 )
 from lda_dash.storage.base import Connection, append_history, history, set_setting, setting
+from lda_dash.storage.calendar import convention_years, every_convention_years
 from lda_dash.storage.conventions import (
     actions,
     add_indicator_if_absent,
@@ -107,6 +108,7 @@ __all__ = [
     "budget_lines",
     "budget_of_year",
     "convention_actions",
+    "convention_years",
     "conventions",
     "count_real_accounts",
     "count_real_figures",
@@ -118,6 +120,7 @@ __all__ = [
     "delete_demo_figures",
     "delete_figures_of",
     "delete_synthetic",
+    "every_convention_years",
     "figure_records",
     "figures",
     "figures_of_years",

@@ -17,6 +17,7 @@ from lda_dash.domain.model import SPENDING_CODE, Status
 from lda_dash.domain.progress_report import action_status
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.story import outlook
+from lda_dash.story.basis import basis_words, data_date_words, full
 from lda_dash.story.forecast_slide import forecast_slide
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 from lda_dash.story.outlook import mean_attainment, shown
@@ -92,16 +93,12 @@ def title_slide(data: ExecutionReportData) -> Slide:
     c, year = data.convention, data.year
     position = year - c["first_year"] + 1
     lines = [
-        f"Données au {fmt.long_day(data.as_of)}",
+        words.sentence(data_date_words(data)),
         f"Année {position} de la convention {c['first_year']}-{c['last_year']}",
     ]
     if not data.progress.year_over:
         lines.append(f"Année {year} en cours : les statuts mesurent le rythme à date")
-    if data.pending_validation:
-        lines.append(
-            f"Dont {data.pending_validation} chiffre(s) soumis, pas encore validés par la "
-            "coordination : signalés « à valider »"
-        )
+    lines.append(basis_words(data))
     if data.demo:
         lines.append("Données de démonstration : les chiffres sont fictifs")
     return Slide(
@@ -110,9 +107,8 @@ def title_slide(data: ExecutionReportData) -> Slide:
         subtitle=f"{c['territory_name']} · {c['title']}",
         bullets=tuple(lines),
         notes=(
-            f"Bilan {year} de la convention « Logement d'abord » de {c['territory_name']}. "
-            f"Chiffres déclarés au {fmt.day(data.as_of)} ; ceux que la coordination n'a pas "
-            "encore validés sont signalés « à valider »."
+            f"Bilan {year} de la convention « Logement d'abord » de {c['territory_name']}, "
+            f"{data_date_words(data)}. {basis_words(data)}."
         ),
         file_stem=f"titre-{year}",
     )
@@ -158,12 +154,13 @@ def key_figures_slide(data: ExecutionReportData) -> Slide:
     )
 
 
-def attainment_bar(data: ExecutionReportData, number: int, width: int = 40) -> Bar:
+def attainment_bar(data: ExecutionReportData, number: int) -> Bar:
     """One action's bar: its attainment and, in words, its status."""
     report = shown(data)
     attained = report.action_attainments.get(number)
     status = action_status(report, number)
-    label = f"n° {number} · {words.short(data.titles.get(number, ''), width)}"
+    # The full title: the page wraps it (charts/slides.py), the deck's chart data keeps it whole.
+    label = f"n° {number} · {full(data.titles.get(number, ''))}"
     check = " · à valider" if pending_of(data, number) else ""
     if attained is None:
         return Bar(label, None, f"aucun chiffre · {words.status_word(status)}{check}", status)
@@ -217,7 +214,7 @@ def action_slide(data: ExecutionReportData, action: dict, hide_partners: bool) -
     if targeted:
         bars = tuple(
             Bar(
-                words.short(r.spec.label, 44),
+                full(r.spec.label),
                 None if r.attainment is None else float(r.attainment),
                 words.indicator_line(r),
                 r.status,

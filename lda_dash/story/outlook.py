@@ -16,6 +16,7 @@ from lda_dash.domain.model import Status
 from lda_dash.domain.progress_report import ProgressReport, action_status
 from lda_dash.domain.reporting import missing_quarters, next_quarter_end, payment_due
 from lda_dash.domain.year_report import ExecutionReportData
+from lda_dash.story.basis import full
 from lda_dash.story.model import Bar, Chart, ChartUnit, KeyFigure, Series, Slide, SlideKind
 from lda_dash.words import values as words
 
@@ -48,7 +49,7 @@ def comparison_slide(data: ExecutionReportData) -> Slide | None:
     if before is None:
         return None
     numbers = sorted(now.action_attainments)
-    labels = {n: f"n° {n} · {words.short(data.titles.get(n, ''), 30)}" for n in numbers}
+    labels = {n: f"n° {n} · {full(data.titles.get(n, ''))}" for n in numbers}
 
     def series(report: ProgressReport) -> Series:
         bars = []
@@ -120,9 +121,9 @@ def clawback_slide(data: ExecutionReportData) -> Slide:
     terms = [t for t in proposal.actions if t.objective_base > 0]
     bars = tuple(
         Bar(
-            f"n° {t.action} · {words.short(data.titles.get(t.action, ''), 36)}",
+            f"n° {t.action} · {full(data.titles.get(t.action, ''))}",
             float(t.objective_base),
-            f"{fmt.money(t.objective_base)} · atteinte {words.percent(t.attainment)}",
+            f"{fmt.money(t.objective_base)} · {_attainment_words(data, t)}",
         )
         for t in terms
     )
@@ -168,6 +169,17 @@ def clawback_slide(data: ExecutionReportData) -> Slide:
     )
 
 
+def _attainment_words(data: ExecutionReportData, term) -> str:
+    """The action's attainment as every other slide and the dashboard show it; when figures
+    still wait for validation, also the validated one the proposal is computed from, said so
+    rather than shown as a second, contradicting attainment (issue 12)."""
+    attained = shown(data).action_attainments.get(term.action)
+    text = f"atteinte {words.percent(attained)}"
+    if attained != term.attainment:
+        text += f" (calcul sur les validés : {words.percent(term.attainment)})"
+    return text
+
+
 def _exposure_slide(data: ExecutionReportData) -> Slide:
     year, report = data.year, shown(data)
     allocations = {f.action: f.allocation for f in data.finances.actions}
@@ -179,7 +191,7 @@ def _exposure_slide(data: ExecutionReportData) -> Slide:
     ]
     bullets = [words.sentence(data.no_proposal_reason or "aucune proposition calculée") + "."]
     bullets += [
-        f"n° {n} · {words.short(data.titles.get(n, ''), 50)} : {words.status_word(s)}, "
+        f"n° {n} · {full(data.titles.get(n, ''))} : {words.status_word(s)}, "
         f"part du versement {fmt.money(allocations.get(n))}"
         for n, s in exposed
     ]
@@ -217,9 +229,10 @@ def next_slide(data: ExecutionReportData, hide_partners: bool) -> Slide:
         who = "" if hide_partners else _partners(data, action)
         bullets.append(f"Action n° {action}{who} : {words.quarters(gaps, year)} non déclaré")
     if data.pending_validation:
+        many = data.pending_validation > 1
         bullets.append(
-            f"{data.pending_validation} chiffre(s) {year} soumis attendent la validation "
-            "de la coordination"
+            f"{fmt.number(data.pending_validation)} chiffre{'s' if many else ''} {year} "
+            f"soumis {'attendent' if many else 'attend'} la validation de la coordination"
         )
     bullets += deadlines(data)
     if not bullets:

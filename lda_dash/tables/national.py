@@ -10,8 +10,9 @@ import pandas as pd
 
 from lda_dash import fmt
 from lda_dash.domain.clawback import ClawbackProposal
-from lda_dash.domain.model import ACTION_STATUS_ORDER
-from lda_dash.words.labels import STATUS_ICONS, money
+from lda_dash.domain.model import ACTION_STATUS_ORDER, STATUS_LABELS
+from lda_dash.words.labels import money
+from lda_dash.words.national import NO_FIGURES
 
 if TYPE_CHECKING:  # types only: the services build these, tables only read them
     from lda_dash.services.national_data import Territory
@@ -30,8 +31,12 @@ def territory_table(territories: Sequence[Territory]) -> pd.DataFrame:
     shown = [s for s in ACTION_STATUS_ORDER if counts[s]]
     rows = []
     for t in territories:
-        row = {"Territoire": t.name, "Atteinte": fmt.percent(t.attainment)}
-        row.update({STATUS_ICONS[s]: t.statuses.get(s, 0) for s in shown})
+        attainment = fmt.percent(t.attainment) if t.has_figures else NO_FIGURES
+        row = {"Territoire": t.name, "Atteinte": attainment}
+        # Words in the headers: an icon alone is an empty box where no emoji font is installed.
+        row.update(
+            {STATUS_LABELS[s]: t.statuses.get(s, 0) if t.has_figures else "—" for s in shown}
+        )
         row["Part du versement"] = money(t.allocated)
         row["Dépenses AMI"] = money(t.spent)
         consumed = t.spent / t.allocated if t.allocated and t.spent is not None else None

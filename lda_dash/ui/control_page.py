@@ -16,6 +16,7 @@ from lda_dash.ui import control_widgets, state
 from lda_dash.ui.amendment_line import amendment_caption
 from lda_dash.ui.evidence_widgets import evidence_downloads
 from lda_dash.ui.forecast_section import forecast_section
+from lda_dash.ui.letter_download import letter_download
 from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import sentence, threshold_words
 
@@ -94,3 +95,4 @@ def report(data: ControlData) -> None:
     st.header("Rapport d'exécution", divider="gray")
     control_widgets.report_downloads(config.db_path(), data.context.convention, data.context.year)
     evidence_downloads(data.context.convention_id, data.context.year)
+    letter_download(config.db_path(), data)

@@ -49,6 +49,15 @@ STYLE = f"""
 .st-key-lda-footer {{ border-top: 1px solid #D0D0D0; padding-top: .4rem; }}
 .st-key-lda-footer p {{ font-size: 1.05rem; color: {MUTED}; }}
 .st-key-lda-nav button {{ font-size: 1.2rem; min-height: 3rem; }}
+/* Below a projector's width (1366 × 768 laptops), the figures go above the chart, which then
+   has the slide's whole width for its wrapped labels (issue 12). */
+@media (max-width: 1600px) {{
+  .st-key-lda-split [data-testid="stHorizontalBlock"] {{ flex-wrap: wrap; }}
+  .st-key-lda-split [data-testid="stColumn"] {{ flex: 1 1 100% !important; width: 100%; }}
+  .st-key-lda-split [data-testid="stColumn"]:first-child [data-testid="stVerticalBlock"] {{
+    flex-direction: row; flex-wrap: wrap; column-gap: 3rem;
+  }}
+}}
 .st-key-lda-nav button[kind="primary"]:enabled {{ background: {ACCENT}; border-color: {ACCENT}; }}
 .st-key-lda-nav button:focus-visible {{ outline: 4px solid {INK}; outline-offset: 2px; }}
 </style>
@@ -100,7 +109,8 @@ def _body(slide: Slide, chart_key: str) -> None:
         return
     figure_chart = story_figure(slide.chart)
     if slide.figures:
-        left, right = st.columns([1.25, 3.4], gap="large")
+        split = st.container(key="lda-split")
+        left, right = split.columns([1.25, 3.4], gap="large")
         with left:
             for index, figure in enumerate(slide.figures):
                 _figure(figure, index)

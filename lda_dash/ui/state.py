@@ -72,7 +72,7 @@ def open_page(loader: Callable[..., Loaded]) -> Loaded:
     stop), keep the choice, label demo data, and draw the convention and year selectors."""
     data = load_or_stop(loader, config.db_path(), wanted_selection())
     remember(data.context)
-    widgets.demo_banner(data.context.demo)
+    widgets.demo_banner(data.context.demo, data.context.demo_day)
     context_selectors(data.context)
     return data
 

@@ -10,7 +10,9 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.services import setup
+from lda_dash.services.calendar import data_date_words
 from lda_dash.words.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
+from lda_dash.words.texts import sentence
 
 DEMO_BANNER = (
     "**Données de démonstration** : les chiffres affichés sont fictifs, générés pour présenter "
@@ -31,10 +33,17 @@ def french_document() -> None:
     st.html(FRENCH_DOCUMENT, unsafe_allow_javascript=True)
 
 
-def demo_banner(is_demo: bool) -> None:
-    """Shown at the top of every page as long as the database holds demo figures."""
+def demo_banner(is_demo: bool, today: date | None = None) -> None:
+    """Shown at the top of every page as long as the database holds demo figures; says the
+    demonstration date the app takes as « today » (services/calendar.py)."""
     if is_demo:
-        st.warning(DEMO_BANNER, icon="🧪")
+        day = (
+            f" La démonstration se place au **{fmt.long_day(today)}** : l'année {today.year} "
+            "est en cours, avec son rythme attendu et un trimestre à déclarer."
+            if today
+            else ""
+        )
+        st.warning(DEMO_BANNER + day, icon="🧪")
 
 
 def status_badge(status: Status, prefix: str = "") -> None:
@@ -68,10 +77,10 @@ def setup_needed(path=None) -> None:
 
 
 def freshness(last_update: datetime | None, as_of: date) -> None:
-    """When the figures last changed, and the reference date that decides if a year is over."""
-    updated = fmt.moment(last_update) if last_update else "aucun chiffre saisi"
+    """When the figures last changed (the one « données au » of pages, slides and reports), and
+    the reference date that decides if a year is over."""
     st.caption(
-        f"Données au {updated} (dernière mise à jour des chiffres) · "
+        f"{sentence(data_date_words(last_update))} (dernière mise à jour des chiffres) · "
         f"date de référence : {fmt.day(as_of)}"
     )
 

@@ -51,7 +51,11 @@ def payments_line(data: ExecutionReportData) -> str:
 
 
 def validated_on(data: ExecutionReportData) -> str:
-    return f"données validées au {fmt.day(data.as_of)}"
+    """« chiffres validés, données au 10/10/2022 »: the data date (last change of the figures) is
+    the one « données au » of every page, slide and report (services/calendar.py)."""
+    if data.data_date is None:
+        return "chiffres validés, aucun chiffre saisi pour l'instant"
+    return f"chiffres validés, données au {fmt.day(data.data_date)}"
 
 
 def indicator_rows(data: ExecutionReportData):

@@ -128,7 +128,7 @@ def test_a_valid_row_becomes_a_figure_of_the_catalogue_code(cells, expected):
         ({"quarter": ""}, "trimestre manquant"),
         (
             {"year": "2019"},
-            "année 2019 hors période : l'année doit être comprise entre 2021 et 2026",
+            "année 2019 hors période : les années de la convention vont de 2021 à 2026",
         ),
         ({"year": "2027"}, "année 2027 hors période"),
         ({"year": "2022,5"}, "un nombre entier est attendu"),

@@ -89,3 +89,13 @@ def page_tables(at: AppTest) -> list:
     """The page's own tables, the charts' data tables left out."""
     charted = {id(t) for t in chart_tables(at)}
     return [t for t in at.table if id(t) not in charted]
+
+
+def demo_today(path, day) -> None:
+    """Move a demo database's « today » (its demonstration date), e.g. past the end of 2022."""
+    from lda_dash import storage
+    from lda_dash.services.calendar import DEMO_DATE_SETTING
+    from lda_dash.storage import database
+
+    with database.connect(path) as con:
+        storage.set_setting(con, DEMO_DATE_SETTING, day.isoformat())

@@ -73,7 +73,7 @@ def test_budget_of_both_years_is_in_euros(app):
 
 @pytest.mark.parametrize(
     ("year", "share", "attained", "status"),
-    [(2021, "55 000 €", "100 %", "atteint"), (2022, "18 611 €", "100 %", "atteint")],
+    [(2021, "55 000 €", "100 %", "✅ atteint"), (2022, "18 611 €", "45 %", "🟡 à surveiller")],
 )
 def test_headline_gives_attainment_status_and_share_of_the_payment(
     app, year, share, attained, status
@@ -82,14 +82,14 @@ def test_headline_gives_attainment_status_and_share_of_the_payment(
     values = {m.label: plain(m.value) for m in at.metric}
     assert values[f"Atteinte de l'action en {year}"] == attained
     assert values[f"Part du versement {year}"] == share
-    assert f"✅ {status}" in texts(at)
+    assert status in texts(at)
 
 
 def test_a_late_action_shows_its_shortfall_in_words(app):
     at = open_action(app, 6, 2022)
     values = {m.label: plain(m.value) for m in at.metric}
-    assert values["Atteinte de l'action en 2022"] == "55 %"
-    assert "✖ non atteint" in texts(at)
+    assert values["Atteinte de l'action en 2022"] == "22 %"
+    assert "🔴 en retard" in texts(at)  # 2022 is open on the demonstration date
 
 
 def test_every_indicator_has_a_chart_and_a_table_of_quarters(app):
@@ -99,17 +99,17 @@ def test_every_indicator_has_a_chart_and_a_table_of_quarters(app):
     quarter_tables = [t.value for t in page_tables(at)[1:]]
     assert len(quarter_tables) == 3
     rate = quarter_tables[1]
-    assert list(rate.index) == ["T1 2022", "T2 2022", "T3 2022", "T4 2022"]
-    assert rate.loc["T4 2022", "État"] == "⏳ soumis, non validé"
+    # The CCAS has not reported the third quarter yet on the demonstration date.
+    assert list(rate.index) == ["T1 2022", "T2 2022"]
     assert rate.loc["T1 2022", "État"] == "✔ validé"
     assert "/" in rate.loc["T1 2022", "Saisie"]  # a rate is entered as numerator / denominator
     assert "#### Dépenses réalisées sur crédits AMI" in texts(at)
 
 
 def test_a_quarter_not_reported_is_absent_from_the_table(app):
-    at = open_action(app, 11, 2022)  # the partner has not reported the last quarter of 2022
+    at = open_action(app, 11, 2022)  # the partner has not reported the third quarter yet
     quarters = page_tables(at)[1].value
-    assert list(quarters.index) == ["T1 2022", "T2 2022", "T3 2022"]
+    assert list(quarters.index) == ["T1 2022", "T2 2022"]
 
 
 def test_choosing_another_action_updates_the_sheet_and_the_address(app):

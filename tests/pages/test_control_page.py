@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from conftest import open_page, plain
+from conftest import demo_today, open_page, plain
 from streamlit.testing.v1 import AppTest
 
 from lda_dash import fmt, storage
@@ -19,6 +19,7 @@ from lda_dash.ui import auth
 
 CID = "dijon-2021-2022"
 CONTROL_PAGE = "lda_dash/pages/control.py"
+AFTER_2022 = date(2023, 2, 1)  # « today » once 2022 is over, for its control
 READ_ONLY_PAGE = "lda_dash/pages/control_view.py"
 TRUSTED = Actor("admin", "admin", trusted_import=True)
 
@@ -63,6 +64,7 @@ def spend_more(path, amount: int) -> None:
 
 @pytest.mark.parametrize("year", [2021, 2022])
 def test_the_amounts_shown_are_those_of_the_rule(demo_app_db, year):
+    demo_today(demo_app_db, AFTER_2022)
     at = open_control("prefecture", year)
     proposal = proposal_of(demo_app_db, year)
     assert metric(at, "Montant proposé") == plain(fmt.money(proposal.proposed_total))
@@ -87,9 +89,14 @@ def test_2021_proposal_reads_50_065_euros_with_the_rule_in_words(demo_app_db):
 
 
 def test_submitted_figures_are_said_not_to_count(demo_app_db):
+    demo_today(demo_app_db, AFTER_2022)
+    with database.connect(demo_app_db) as con:
+        submitted = [f for f in storage.figures(con, CID, ["submitted"]) if f.year == 2022]
     at = open_control("prefecture", 2022)
     notice = next(i.value for i in at.info if "Chiffres validés uniquement" in i.value)
-    assert "16 chiffres de 2022 soumis mais pas encore validés ne sont pas comptés" in notice
+    assert len(submitted) > 1
+    expected = f"{len(submitted)} chiffres de 2022 soumis mais pas encore validés ne sont pas"
+    assert expected in notice
 
 
 def test_the_threshold_changes_the_proposal_but_not_the_stored_setting(demo_app_db):
@@ -183,13 +190,11 @@ def test_the_coordination_reads_the_control_without_a_decision_form(demo_app_db)
 
 
 def test_an_open_year_says_why_no_proposal_is_possible(demo_app_db):
-    with database.connect(demo_app_db) as con:
-        storage.upsert_payments(con, CID, [{"year": 2099, "amount": 1000}])
-    at = open_control("prefecture", 2099)
+    at = open_control("prefecture", 2022)  # open on the demonstration date
     message = " ".join(w.value for w in at.warning)
-    assert "Pas de proposition de reversement pour 2099" in message
+    assert "Pas de proposition de reversement pour 2022" in message
     assert "n'est pas terminée" in message
-    assert "2021, 2022" in message
+    assert "menu « Année » : 2021." in message
     assert not [b for b in at.button if b.label == "Enregistrer la décision"]
 
 

@@ -19,7 +19,7 @@ from lda_dash.storage import database
 
 ORGANISATION = "association-habitat-solidaire-demo"  # demo-partenaire: actions 2, 3, 4, 5
 CID = "dijon-2021-2022"
-EMPTY = (2023, 1)  # no demo figure there; 2022's CAPT quarters (8-14) precede it
+EMPTY = (2022, 4)  # no demo figure there: the demonstration date falls in this quarter
 
 
 def partner(period: tuple[int, int] | None = EMPTY) -> AppTest:
@@ -96,7 +96,7 @@ def fill_quarter(at: AppTest, capt: str = "9") -> None:
 def test_the_partner_gets_its_actions_only_and_the_latest_ended_quarter(demo_app_db):
     at = partner(period=None)
     assert at.title[0].value == "Saisie trimestrielle"
-    year, quarter = latest_ended_quarter(date.today())
+    year, quarter = latest_ended_quarter(date(2022, 10, 15))  # the demonstration date
     assert at.selectbox(key="_w_period_year").value == year
     assert at.radio(key="_w_period_quarter").value == quarter
     headings = [h.value for h in at.subheader]
@@ -138,9 +138,11 @@ def test_a_word_instead_of_a_number_is_explained(demo_app_db):
 
 
 def test_earlier_quarters_are_shown_beside_each_field(demo_app_db):
-    at = partner(period=(2022, 3))
+    at = partner(period=(2022, 3))  # the quarter to report on the demonstration date
     captions = [plain(c.value) for c in at.caption]
     assert any("T1 : 8 · T2 : 10" in c for c in captions), captions
+    assert editable_fields(at)
+    at = partner(period=(2022, 2))
     assert not editable_fields(at)  # validated quarter: read-only
     assert any("Trimestre validé" in s.value for s in at.success)
 
@@ -150,7 +152,7 @@ def test_a_draft_is_saved_and_what_was_typed_stays(demo_app_db):
     at.text_input(key=key("CAPT", 2)).input("9")
     button(at, "Enregistrer le brouillon").click().run()
     assert not at.exception
-    assert "Brouillon du T1 2023 enregistré (1 chiffres)" in at.success[0].value
+    assert "Brouillon du T4 2022 enregistré (1 chiffres)" in at.success[0].value
     record = stored(demo_app_db, 2, "CAPT")
     assert record["status"] == "draft" and record["value"] == 9
     assert at.text_input(key=key("CAPT", 2)).value == "9"
@@ -209,11 +211,11 @@ def test_submitting_is_confirmed_then_the_quarter_is_read_only(demo_app_db):
     at = partner()
     fill_quarter(at)
     button(at, "Soumettre le trimestre").click().run()
-    assert "Soumettre le T1 2023 ?" in at.warning[-1].value
+    assert "Soumettre le T4 2022 ?" in at.warning[-1].value
     assert stored(demo_app_db, 2, "CAPT") is None  # not before the confirmation
     button(at, "Confirmer la soumission").click().run()
     assert not at.exception
-    assert "Trimestre T1 2023 soumis à la coordination (9 chiffres)" in at.success[0].value
+    assert "Trimestre T4 2022 soumis à la coordination (9 chiffres)" in at.success[0].value
     assert stored(demo_app_db, 5, "REPIT_OCC")["status"] == "submitted"
     assert stored(demo_app_db, 4, "DEP_AMI")["value"] == 1250.5
     assert not editable_fields(at)  # submitted: nothing left to edit
@@ -240,11 +242,11 @@ def test_a_colleague_edit_meanwhile_is_refused_and_not_overwritten(demo_app_db):
 
 CSV_WITH_ERRORS = (
     "action;indicateur;annee;trimestre;valeur;numerateur;denominateur;commentaire\r\n"
-    "2;CAPT;2023;1;9;;;\r\n"
-    "2;CAPT;2023;5;4;;;\r\n"
-    "5;REPIT_OCC;2023;1;;95;91;\r\n"
-    "6;DIAG;2023;1;3;;;\r\n"
-    "3;BILAN;2023;1;2;;;\r\n"
+    "2;CAPT;2022;4;9;;;\r\n"
+    "2;CAPT;2022;5;4;;;\r\n"
+    "5;REPIT_OCC;2022;4;;95;91;\r\n"
+    "6;DIAG;2022;4;3;;;\r\n"
+    "3;BILAN;2022;4;2;;;\r\n"
 ).encode("cp1252")
 
 
@@ -268,7 +270,7 @@ def test_an_upload_is_previewed_with_every_error_by_line_and_nothing_written(dem
 
 def test_an_upload_for_another_organisation_is_refused_by_line(demo_app_db):
     at = partner()
-    content = b"action;indicateur;annee;trimestre;valeur\n2;CAPT;2023;1;9\n6;DIAG;2023;1;3\n"
+    content = b"action;indicateur;annee;trimestre;valeur\n2;CAPT;2022;4;9\n6;DIAG;2022;4;3\n"
     at.file_uploader[0].upload("chiffres.csv", content, "text/csv").run()
     errors = at.table[0].value
     assert list(errors.index) == ["3"]
@@ -277,7 +279,7 @@ def test_an_upload_for_another_organisation_is_refused_by_line(demo_app_db):
 
 def test_a_valid_upload_is_imported_as_a_draft(demo_app_db):
     at = partner()
-    content = b"action;indicateur;annee;trimestre;valeur\n2;CAPT;2023;1;9\n4;GLA;2023;1;41,5\n"
+    content = b"action;indicateur;annee;trimestre;valeur\n2;CAPT;2022;4;9\n4;GLA;2022;4;41,5\n"
     at.file_uploader[0].upload("chiffres.csv", content, "text/csv").run()
     assert "Fichier correct : 2 lignes" in at.success[0].value
     button(at, "Importer comme brouillon").click().run()

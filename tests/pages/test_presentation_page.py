@@ -51,7 +51,7 @@ def test_next_and_previous_walk_through_the_slides(show):
     step(show, "slide_next")
     assert heading(show) == "L'essentiel de 2022"
     assert counter(show) == "**Diapositive 2 / 27**"
-    assert [plain(m.value) for m in show.metric][:2] == ["163 099 €", "9 / 16"]
+    assert [plain(m.value) for m in show.metric][:2] == ["163 099 €", "1 / 16"]  # 2022 open
     step(show, "slide_next", 2)
     assert heading(show) == "n° 1 · Poste de coordinateur-animateur"
     step(show, "slide_previous")
@@ -71,7 +71,7 @@ def test_the_last_slide_says_what_comes_next_and_next_stops_there(show):
 def test_an_action_slide_shows_its_status_in_words(show):
     step(show, "slide_next", 5)
     assert heading(show) == "n° 2 · Poste de captation des logements privés"
-    assert ":green-badge[✅ atteint]" in [m.value for m in show.markdown]
+    assert ":orange-badge[🟡 à surveiller]" in [m.value for m in show.markdown]
 
 
 def test_partner_names_can_be_hidden(show):
@@ -81,7 +81,7 @@ def test_partner_names_can_be_hidden(show):
     assert heading(show) == "n° 1 · Poste de coordinateur-animateur"  # the same slide
     assert not any(name in slide_text(show) for name in DEMO_ORGANISATIONS)
     show.selectbox(key="_w_slide").set_value(26).run()
-    assert "Action n° 11 : T4 2022 non déclaré" in slide_text(show)
+    assert "Action n° 11 : T3 2022 non déclaré" in slide_text(show)
     assert "Équipe maraude" not in slide_text(show)
 
 
