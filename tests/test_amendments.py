@@ -8,13 +8,8 @@ import pytest
 from lda_dash import storage
 from lda_dash.cli.main import main
 from lda_dash.domain.permissions import Actor
-from lda_dash.services.amendments import (
-    AmendmentRefused,
-    payment_in_force,
-    record_amendment,
-    source_line,
-    targets_in_force,
-)
+from lda_dash.services.amendments import AmendmentRefused, record_amendment
+from lda_dash.services.in_force import payment_in_force, source_line, targets_in_force
 from lda_dash.services.progress import load_progress
 from lda_dash.storage import amendments as store
 from lda_dash.storage import database
@@ -76,7 +71,10 @@ def test_an_amendment_of_2022_capt_changes_the_2022_progress_from_its_date_on(db
     assert (before.target, before.attainment) == (40, D(10) / 40)
     assert (after.target, after.attainment) == (80, D(10) / 80)
     assert before.status != after.status or before.expected != after.expected
-    assert "Avenant bis du 30/06/2022 · année 2022 · cible action 2 · CAPT" in set(history["item"])
+    assert (
+        "Avenant bis du 30/06/2022 · année 2022 · cible · action 2 · Logements captés dans le parc "
+        "privé" in set(history["item"])
+    )
 
 
 def test_the_payment_in_force_follows_its_amendment(db_path):
@@ -143,5 +141,6 @@ def test_a_value_restated_unchanged_is_recorded_and_names_the_source(db_path):
         )  # fmt: skip
         assert [(c.before, c.after) for c in done.changes] == [(D(163099), D(163099))]
         assert source_line(con, CID, 2022) == (
-            "Cibles et versement : Avenant de confirmation du 30/11/2022"
+            "Cibles : Avenant 2022 du 25/05/2022 ; versement : Avenant de confirmation du "
+            "30/11/2022"
         )

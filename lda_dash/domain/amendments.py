@@ -3,6 +3,7 @@ amendment is refused. Pure functions, no I/O."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -79,6 +80,34 @@ def value_in_force(steps: list[Step], current: Decimal | None, as_of: date) -> D
         return applied[-1].after
     first = steps[0]
     return current if first.before is None else first.before
+
+
+def allocation_in_force(
+    steps: Mapping[int, list[Step]],
+    current: Mapping[int, Decimal],
+    as_of: date,
+    payment: Decimal,
+    default: Mapping[int, Decimal],
+) -> dict[int, Decimal]:
+    """The year's allocation in force on `as_of`, from the amendments that set its shares.
+
+    `steps` are per action; `current` is the stored allocation (the latest amendment's, or a
+    later one by the coordination), `payment` the payment in force on `as_of` and `default` the
+    default rule's allocation of that payment. Each share is read like any value (section 13).
+    Before the first allocation amendment the shares it replaced apply; if they do not add up to
+    the payment in force then, the year was on the default rule and its payment has changed
+    since (a payment amendment re-shares the default rule): the default rule applies.
+    """
+    if not steps:
+        return dict(current)
+    shares = {
+        action: value_in_force(steps.get(action, []), amount, as_of)
+        for action, amount in current.items()
+    }
+    first = min(action_steps[0].amended_on for action_steps in steps.values())
+    if as_of < first and sum(shares.values(), Decimal(0)) != Decimal(payment):
+        return dict(default)
+    return shares
 
 
 def amendment_refusal(year: int, amended_on: date, decided_on: date | None) -> str | None:

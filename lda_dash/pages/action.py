@@ -54,7 +54,7 @@ def main() -> None:
     if note := signed_number_note(action):
         facts.append(note)
     st.caption(" · ".join(facts))
-    amendment_caption(context.convention_id, context.year)
+    amendment_caption(context.convention_id, context.year, context.as_of)
     headline(data)
     annex_text(action)
     st.subheader("Budget")

@@ -58,7 +58,7 @@ def main() -> None:
     state.context_selectors(context)
     st.title(f"Tableau de bord {context.year}")
     st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
-    amendment_caption(context.convention_id, context.year)
+    amendment_caption(context.convention_id, context.year, context.as_of)
     widgets.freshness(data.last_update, context.as_of)
     key_figures(data)
     st.subheader("Atteinte des actions")

@@ -37,7 +37,7 @@ def main() -> None:
     context = data.context
     st.title(f"Finances {context.year}")
     st.caption(f"{md(context.convention['territory_name'])} · {md(context.convention['title'])}")
-    amendment_caption(context.convention_id, context.year)
+    amendment_caption(context.convention_id, context.year, context.as_of)
     st.info(
         "**Dépenses : chiffres validés uniquement.** Les dépenses soumises par les partenaires "
         "mais pas encore validées par la coordination sont montrées à part, jamais ajoutées.",

@@ -1,4 +1,5 @@
-"""What the « Avenants » page reads and writes: the amendments, a preview, the recording."""
+"""What the « Avenants » page reads and writes: the amendments, the values in force for a year,
+a preview before → after, the recording."""
 
 from __future__ import annotations
 
@@ -7,28 +8,38 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from lda_dash import fmt
+from lda_dash import fmt, storage
 from lda_dash.domain.amendments import Amendment, Change, amendment_refusal
+from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.numbers import NotANumber, parse_decimal
 from lda_dash.domain.permissions import Actor
-from lda_dash.importers.amendment_file import TargetsFileError, read_targets_file
+from lda_dash.importers.amendment_file import (
+    ALLOCATION,
+    HEADERS,
+    TARGETS,
+    WEIGHTS,
+    WHAT,
+    TargetsFileError,
+    read_amendment_file,
+)
 from lda_dash.services.amendments import (
     AmendmentRefused,
-    change_line,
+    names_of,
     planned_changes,
     record_amendment,
-    targets_in_force,
 )
 from lda_dash.services.context import Context, Selection, page_unit_of_work, unit_of_work
+from lda_dash.services.control import ControlRefused, load_allocation
+from lda_dash.services.in_force import specs_of_year
 from lda_dash.storage import amendments as store
-
-TARGETS_HEADER = "action;indicateur;cible\n"
+from lda_dash.words.amendments import Names, change_line
 
 
 @dataclass(frozen=True)
 class AmendmentsData:
     context: Context
     amendments: list[Amendment]
+    names: Names
 
 
 @dataclass(frozen=True)
@@ -41,21 +52,24 @@ class AmendmentDraft:
     payment: Decimal | None
     targets: dict[tuple[int, str], Decimal]
     reason: str
+    weights: dict[tuple[int, str], Decimal] | None = None
+    allocation: dict[int, Decimal] | None = None
 
 
 def load_amendments(path: Path | str | None, wanted: Selection) -> AmendmentsData:
     with page_unit_of_work(path, wanted) as (con, context, _):
-        return AmendmentsData(context, store.amendments(con, context.convention_id))
+        cid = context.convention_id
+        return AmendmentsData(context, store.amendments(con, cid), names_of(con, cid))
 
 
-def amendment_rows(found: list[Amendment]) -> list[dict]:
+def amendment_rows(found: list[Amendment], names: Names) -> list[dict]:
     """One row per amendment, most recent first, for the page's table."""
     return [
         {
             "Date": fmt.day(a.amended_on),
             "Référence": a.reference,
             "Année": str(a.year),
-            "Changements": " ; ".join(change_line(c) for c in a.changes),
+            "Changements": " ; ".join(change_line(c, names) for c in a.changes),
             "Motif": a.reason,
             "Enregistré par": a.author,
         }
@@ -63,11 +77,43 @@ def amendment_rows(found: list[Amendment]) -> list[dict]:
     ]
 
 
+def values_in_force(path, convention_id: str, year: int, as_of: date) -> tuple[list, list]:
+    """The year's weights (indicators with a target) and allocation in force on `as_of`, with
+    the codes an amendment's lines use, for the form's reference tables."""
+    with unit_of_work(path) as con:
+        specs = specs_of_year(con, convention_id, year, as_of)
+        titles = {a["number"]: a["title"] for a in storage.actions(con, convention_id)}
+        try:
+            shares, _ = load_allocation(con, convention_id, year, as_of)
+        except ControlRefused:  # no payment for the year yet: nothing shared
+            shares = {}
+    weights = [
+        {
+            "Action": str(spec.action),
+            "Code": spec.code,
+            "Indicateur": spec.label,
+            "Cible": fmt.number(spec.target(year)),
+            "Poids": fmt.number(spec.weight, 2),
+        }
+        for spec in specs.values()
+        if spec.code != SPENDING_CODE and spec.target(year) is not None
+    ]
+    allocation = [
+        {"Action": str(action), "Intitulé": titles.get(action, ""), "Part": fmt.money(amount, 2)}
+        for action, amount in sorted(shares.items())
+    ]
+    return weights, allocation
+
+
 def read_draft(
     path, convention_id: str, *, year: int, day_text: str, reference: str, payment_text: str,
-    targets_text: str, upload: bytes | None, reason: str,
+    targets_text: str, upload: bytes | list[bytes] | None, reason: str,
+    weights_text: str = "", allocation_text: str = "",
 ) -> AmendmentDraft:  # fmt: skip
-    """The form's fields read and checked; raises AmendmentRefused with every problem found."""
+    """The form's fields read and checked; raises AmendmentRefused with every problem found.
+
+    Lines typed in each box and uploaded CSV files (each told by its header) are read alike.
+    """
     try:
         amended_on = datetime.strptime(day_text.strip(), "%d/%m/%Y").date()
     except ValueError as exc:
@@ -76,40 +122,58 @@ def read_draft(
         payment = parse_decimal(payment_text)
     except NotANumber as exc:
         raise AmendmentRefused(f"versement : {exc}") from exc
-    targets: dict[tuple[int, str], Decimal] = {}
     with unit_of_work(path) as con:
-        specs = targets_in_force(con, convention_id, amended_on)
-    for label, data in (("fichier", upload), ("saisie", _typed(targets_text))):
+        specs = specs_of_year(con, convention_id, year, amended_on)
+        actions = {a["number"] for a in storage.actions(con, convention_id)}
+    uploads = upload if isinstance(upload, list) else [upload] if upload else []
+    sources = [(f"fichier {n}", data) for n, data in enumerate(uploads, start=1)] + [
+        ("saisie", _typed(text, kind))
+        for text, kind in (
+            (targets_text, TARGETS), (weights_text, WEIGHTS), (allocation_text, ALLOCATION)
+        )
+    ]  # fmt: skip
+    values: dict[str, dict] = {TARGETS: {}, WEIGHTS: {}, ALLOCATION: {}}
+    problems = []
+    for label, data in sources:
         if not data:
             continue
         try:
-            read = read_targets_file(data, specs)
+            read = read_amendment_file(data, specs, actions)
         except TargetsFileError as exc:
-            raise AmendmentRefused(f"cibles ({label}) : {exc}") from exc
-        if read.errors:
-            lines = " ; ".join(f"ligne {n} : {m}" for n, m in read.errors)
-            raise AmendmentRefused(f"cibles ({label}) : {lines}")
-        targets.update(read.targets)
-    return AmendmentDraft(year, amended_on, reference.strip(), payment, targets, reason.strip())
+            problems.append(f"{label} : {exc}")
+            continue
+        where = f"{WHAT[read.kind]} ({label})"
+        problems += [f"{where} : ligne {n} : {m}" for n, m in read.errors]
+        values[read.kind].update(read.targets)
+    if problems:
+        raise AmendmentRefused(" ; ".join(problems))
+    return AmendmentDraft(
+        year, amended_on, reference.strip(), payment, values[TARGETS], reason.strip(),
+        values[WEIGHTS], values[ALLOCATION],
+    )  # fmt: skip
 
 
-def _typed(text: str) -> bytes | None:
-    """Lines typed as `action;indicateur;cible`, with the header added when left out."""
+def _typed(text: str, kind: str) -> bytes | None:
+    """Lines typed as the kind's CSV, with the header added when left out."""
     if not text.strip():
         return None
     first = text.strip().splitlines()[0].lower()
-    return (text if first.startswith("action") else TARGETS_HEADER + text).encode("utf-8")
+    header = ";".join(HEADERS[kind]) + "\n"
+    return (text if first.startswith("action") else header + text).encode("utf-8")
 
 
-def preview(path, convention_id: str, draft: AmendmentDraft) -> list[Change]:
-    """The changes before → after; a decided year is refused here already, before confirming."""
+def preview(path, convention_id: str, draft: AmendmentDraft) -> tuple[list[Change], Names]:
+    """The changes before → after, in words; a decided year is refused here already, and so is
+    an allocation that does not make the payment, before confirming."""
     with unit_of_work(path) as con:
         decided_on = store.decision_day(con, convention_id, draft.year)
         if refusal := amendment_refusal(draft.year, draft.amended_on, decided_on):
             raise AmendmentRefused(refusal)
-        return planned_changes(
-            con, convention_id, draft.year, draft.amended_on, draft.payment, draft.targets
-        )
+        changes = planned_changes(
+            con, convention_id, draft.year, draft.amended_on, draft.payment, draft.targets,
+            draft.weights, draft.allocation,
+        )  # fmt: skip
+        return changes, names_of(con, convention_id)
 
 
 def record(path, convention_id: str, actor: Actor, draft: AmendmentDraft) -> Amendment:
@@ -117,5 +181,5 @@ def record(path, convention_id: str, actor: Actor, draft: AmendmentDraft) -> Ame
         return record_amendment(
             con, convention_id, actor, year=draft.year, amended_on=draft.amended_on,
             reference=draft.reference, payment=draft.payment, targets=draft.targets,
-            reason=draft.reason,
+            weights=draft.weights, allocation=draft.allocation, reason=draft.reason,
         )  # fmt: skip

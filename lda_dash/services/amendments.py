@@ -1,115 +1,98 @@
-"""Amendments as use cases (DOMAIN.md section 13): record one, read the targets and payment in
-force at a date, say which amendment a year's values come from, seed the Dijon steps."""
+"""Amendments as use cases (DOMAIN.md section 13): check and record one (payment, targets,
+weights, allocation), say what it changes in words, list them, seed the convention's own steps.
+What is in force at a date is read in services/in_force.py."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
 
-from lda_dash import fmt, storage
-from lda_dash.domain.amendments import (
-    CHANGE_LABELS,
-    Amendment,
-    Change,
-    ChangeKind,
-    Step,
-    amendment_refusal,
-    latest_on_or_before,
-    value_in_force,
-)
-from lda_dash.domain.model import IndicatorSpec
+from lda_dash import storage
+from lda_dash.domain.amendments import Amendment, Change, ChangeKind, amendment_refusal
+from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.permissions import Actor, may
+from lda_dash.services.amendment_allocation import allocation_changes, stored_allocation_after
+from lda_dash.services.in_force import payment_in_force, specs_of_year
 from lda_dash.storage import amendments as store
+from lda_dash.words.amendments import Names, change_subject, change_value, history_item
 
 TargetKey = tuple[int, str]
 YEARS_AHEAD = 20  # a plan runs 5 years; the same bound as accepted figure years
+NOTHING = "l'avenant ne fixe ni versement, ni cible, ni poids, ni répartition"
 
 
 class AmendmentRefused(ValueError):
     """An amendment that cannot be recorded; the message says why in French."""
 
 
-def _steps(found: list[Amendment], kind: ChangeKind) -> dict[tuple, list[Step]]:
-    """(year, action, indicator) → the steps that set it, in date order."""
-    steps: dict[tuple, list[Step]] = {}
-    for amendment in found:  # already ordered by date, then recording
-        for change in amendment.changes:
-            if change.kind == kind:
-                key = (amendment.year, change.action, change.indicator)
-                steps.setdefault(key, []).append(
-                    Step(amendment.amended_on, change.before, change.after)
-                )
-    return steps
-
-
-def targets_in_force(con, convention_id: str, as_of: date) -> dict[TargetKey, IndicatorSpec]:
-    """The catalogue with, for each year, the targets in force on `as_of` (section 13).
-
-    Progress and forecast read their targets here, so `--as-of` before an amendment still
-    judges the year against the targets it replaced.
-    """
-    specs = storage.indicator_specs(con, convention_id)
-    steps = _steps(store.amendments(con, convention_id), ChangeKind.TARGET)
-    if not steps:
-        return specs
-    in_force = {}
-    for key, spec in specs.items():
-        targets = dict(spec.targets)
-        for (year, action, code), year_steps in steps.items():
-            if (action, code) == key:
-                targets[year] = value_in_force(year_steps, targets.get(year), as_of)
-        in_force[key] = dataclasses.replace(spec, targets=targets)
-    return in_force
-
-
-def payment_in_force(con, convention_id: str, year: int, as_of: date) -> Decimal | None:
-    """The year's payment in force on `as_of`; the stored one is the latest (reversement's)."""
-    current = storage.payments(con, convention_id).get(year)
-    steps = _steps(store.amendments(con, convention_id), ChangeKind.PAYMENT)
-    return value_in_force(steps.get((year, None, None), []), current, as_of)
-
-
-def source_of_year(con, convention_id: str, year: int, as_of: date | None = None):
-    """The amendment a year's targets and payment come from on `as_of` (default: today)."""
-    found = store.amendments(con, convention_id)
-    return latest_on_or_before(found, year, as_of or date.today())
-
-
-def source_line(con, convention_id: str, year: int, as_of: date | None = None) -> str | None:
-    """« Cibles et versement : Avenant 2022 du 25/05/2022 », or None without any amendment."""
-    amendment = source_of_year(con, convention_id, year, as_of)
-    return None if amendment is None else f"Cibles et versement : {amendment.label()}"
+def names_of(con, convention_id: str) -> Names:
+    """The labels that put a change in words (words/amendments.py)."""
+    return Names(
+        storage.indicator_specs(con, convention_id),
+        {action["number"]: action["title"] for action in storage.actions(con, convention_id)},
+    )
 
 
 def planned_changes(
-    con, convention_id: str, year: int, amended_on: date,
-    payment: Decimal | None, targets: dict[TargetKey, Decimal],
+    con, convention_id: str, year: int, amended_on: date, payment: Decimal | None,
+    targets: dict[TargetKey, Decimal], weights: dict[TargetKey, Decimal] | None = None,
+    allocation: dict[int, Decimal] | None = None,
 ) -> list[Change]:  # fmt: skip
     """What the amendment sets, before → after as in force on its date (the preview). A value
-    restated unchanged is kept: the signed text restates it, and the source line names it."""
+    restated unchanged is kept: the signed text restates it, and the source line names it.
+    Raises AmendmentRefused for an unknown indicator or action, a weight not above 0, an
+    allocation that would not sum exactly to the payment."""
     changes = []
     if payment is not None:
         before = payment_in_force(con, convention_id, year, amended_on)
         changes.append(Change(ChangeKind.PAYMENT, None, None, before, Decimal(payment)))
-    specs = targets_in_force(con, convention_id, amended_on)
+    specs = specs_of_year(con, convention_id, year, amended_on)
+    names = names_of(con, convention_id)
     for key, after in sorted(targets.items()):
         if key not in specs:
             raise AmendmentRefused(f"indicateur inconnu : action {key[0]} · {key[1]}")
         before = specs[key].target(year)
         changes.append(Change(ChangeKind.TARGET, key[0], key[1], before, Decimal(after)))
-    return changes
+    for key, after in sorted((weights or {}).items()):
+        changes.append(_weight_change(key, Decimal(after), specs, names))
+    shares, problem = allocation_changes(
+        con, convention_id, year, amended_on, payment, allocation or {}, names.actions
+    )
+    if problem:
+        raise AmendmentRefused(problem)
+    return changes + shares
+
+
+def _weight_change(key: TargetKey, after: Decimal, specs, names: Names) -> Change:
+    """An indicator's weight for the year (DOMAIN.md 6): strictly positive, never DEP_AMI's."""
+    if key not in specs:
+        raise AmendmentRefused(f"indicateur inconnu : action {key[0]} · {key[1]}")
+    change = Change(ChangeKind.WEIGHT, key[0], key[1], specs[key].weight, after)
+    if key[1] == SPENDING_CODE:
+        raise AmendmentRefused(
+            f"action {key[0]} : les dépenses sur crédits AMI ne comptent pas dans l'atteinte, "
+            "elles n'ont pas de poids"
+        )
+    if after <= 0:
+        raise AmendmentRefused(
+            f"{change_subject(change, names)} : un poids doit être strictement positif "
+            f"({change_value(change, after, names)} demandé)"
+        )
+    return change
 
 
 def record_amendment(
     con, convention_id: str, actor: Actor, *, year: int, amended_on: date, reference: str,
     payment: Decimal | None = None, targets: dict[TargetKey, Decimal] | None = None,
-    reason: str = "", now: datetime | None = None,
+    weights: dict[TargetKey, Decimal] | None = None,
+    allocation: dict[int, Decimal] | None = None, reason: str = "",
+    now: datetime | None = None,
 ) -> Amendment:  # fmt: skip
     """Check and store an amendment; the current values follow it unless a later one exists.
 
-    Refused (storage level) for a role other than coordination, admin or a trusted import, a missing
-    reference, a year outside the convention's plan, no change at all, or a decided year.
+    Refused (storage level) for a role other than coordination, admin or a trusted import, a
+    missing reference, a year outside the convention's plan, no change at all, a decided year,
+    or a change `planned_changes` refuses. Nothing is written before every check has passed.
     """
     if not (actor.trusted_import or may(actor, "amendments")):
         raise AmendmentRefused("seule la coordination (ou l'administration) enregistre un avenant")
@@ -125,14 +108,18 @@ def record_amendment(
         raise AmendmentRefused(refusal)
     if payment is not None and Decimal(payment) < 0:
         raise AmendmentRefused("le versement ne peut pas être négatif")
-    changes = planned_changes(con, convention_id, year, amended_on, payment, targets or {})
+    changes = planned_changes(
+        con, convention_id, year, amended_on, payment, targets or {}, weights, allocation
+    )
     if not changes:
-        raise AmendmentRefused("l'avenant ne fixe ni versement ni cible (--payment, --targets)")
-    now = now or datetime.now()
+        raise AmendmentRefused(NOTHING)
     later = [
         a for a in store.amendments(con, convention_id)
         if a.year == year and a.amended_on > amended_on
     ]  # fmt: skip
+    current = [change for change in changes if not _set_later(change, later)]
+    shares = _stored_shares(con, convention_id, year, current)
+    now = now or datetime.now()
     amendment_id = store.insert_amendment(
         con, convention_id, year, amended_on, reference, reason.strip(), actor.login, changes,
         now=now,
@@ -140,38 +127,64 @@ def record_amendment(
     amendment = Amendment(
         amendment_id, year, amended_on, reference, reason.strip(), actor.login, now, tuple(changes)
     )
+    _apply(con, convention_id, amendment, current, shares)
+    names = names_of(con, convention_id)
     for change in changes:
-        _apply(con, convention_id, amendment, change, later)
+        storage.append_history(
+            con, amendment.author, "amendment", convention_id,
+            history_item(amendment, change, names),
+            None if change.before is None else change_value(change, change.before, names),
+            change_value(change, change.after, names), amendment.reason or amendment.label(),
+            now=amendment.created_at,
+        )  # fmt: skip
     return amendment
 
 
-def _apply(con, convention_id: str, amendment: Amendment, change: Change, later) -> None:
-    """Make the change current (unless a later amendment sets the same value) and log it."""
-    overridden = any(
+def _set_later(change: Change, later: list[Amendment]) -> bool:
+    """Whether an amendment dated after this one sets the same value (it stays in force)."""
+    return any(
         (c.kind, c.action, c.indicator) == (change.kind, change.action, change.indicator)
-        for a in later
-        for c in a.changes
+        for amendment in later
+        for c in amendment.changes
     )
+
+
+def _stored_shares(con, convention_id: str, year: int, current: list[Change]):
+    """The year's stored allocation once the amendment applies, checked before any write; None
+    when it stays as it is (the default rule follows the payment by itself)."""
+    kinds = {change.kind for change in current}
+    if not kinds & {ChangeKind.PAYMENT, ChangeKind.ALLOCATION}:
+        return None
+    payment = next(
+        (c.after for c in current if c.kind == ChangeKind.PAYMENT),
+        storage.payments(con, convention_id).get(year),
+    )
+    set_here = {c.action: c.after for c in current if c.kind == ChangeKind.ALLOCATION}
+    shares, problem = stored_allocation_after(con, convention_id, year, payment, set_here)
+    if problem:
+        raise AmendmentRefused(problem)
+    return shares if set_here else None
+
+
+def _apply(
+    con, convention_id: str, amendment: Amendment, current: list[Change], shares
+) -> None:  # fmt: skip
+    """Make the changes no later amendment overrides the current values. A weight has no
+    stored value per year: it is read from the amendments (services/in_force.py)."""
     label = amendment.label()
-    if not overridden and change.kind == ChangeKind.PAYMENT:
-        store.apply_payment(con, convention_id, amendment.year, change.after, label)
-    elif not overridden and change.kind == ChangeKind.TARGET:
-        store.apply_target(
-            con, convention_id, (change.action, change.indicator), amendment.year, change.after
-        )
-    storage.append_history(
-        con, amendment.author, "amendment", convention_id,
-        f"{label} · année {amendment.year} · {change_text(change)}",
-        None if change.before is None else str(change.before), str(change.after),
-        amendment.reason or label, now=amendment.created_at,
-    )  # fmt: skip
-
-
-def change_text(change: Change) -> str:
-    """« cible action 2 · CAPT » or « versement », what a change is about, in French."""
-    if change.action is None:
-        return CHANGE_LABELS[change.kind]
-    return f"{CHANGE_LABELS[change.kind]} action {change.action} · {change.indicator}"
+    for change in current:
+        if change.kind == ChangeKind.PAYMENT:
+            store.apply_payment(con, convention_id, amendment.year, change.after, label)
+        elif change.kind == ChangeKind.TARGET:
+            store.apply_target(
+                con, convention_id, (change.action, change.indicator), amendment.year,
+                change.after,
+            )  # fmt: skip
+    if shares is not None:
+        store.apply_allocation(
+            con, convention_id, amendment.year, shares, amendment.author,
+            amendment.created_at, label,
+        )  # fmt: skip
 
 
 def _json_number(value: Decimal | None) -> int | float | None:
@@ -201,13 +214,6 @@ def amendment_records(found: list[Amendment]) -> list[dict]:
         }
         for a in found
     ]
-
-
-def change_line(change: Change) -> str:
-    """« cible action 2 · CAPT : 40 → 45 », for tables and previews."""
-    show = fmt.money if change.kind == ChangeKind.PAYMENT else fmt.number
-    before = "—" if change.before is None else show(change.before)
-    return f"{change_text(change)} : {before} → {show(change.after)}"
 
 
 def seed_amendments(con, convention_id: str, steps: list[dict], specs, payments) -> int:

@@ -134,7 +134,7 @@ def load_action(
         report = load_progress(con, cid, year, context.as_of)
         codes = [row.spec.code for row in report.rows_of(number)]
         try:
-            allocation, overridden = load_allocation(con, cid, year)
+            allocation, overridden = load_allocation(con, cid, year, context.as_of)
         except ControlRefused:  # no payment recorded for the year: nothing to share
             allocation, overridden = {}, False
         return ActionData(

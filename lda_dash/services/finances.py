@@ -78,7 +78,7 @@ def load_finances(
         for number, amounts in storage.budget_of_year(con, convention_id, year).items()
     }
     try:
-        allocation, override = load_allocation(con, convention_id, year)
+        allocation, override = load_allocation(con, convention_id, year, as_of)
         missing = None
     except ControlRefused as refusal:
         allocation, override, missing = None, False, str(refusal)

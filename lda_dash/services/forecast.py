@@ -1,8 +1,8 @@
 """The year-end forecast of a convention, read from the database and computed by section 12's rules.
 
 Reads in one place what the forecast needs (figures of the year and the year before, the
-allocation `reversement` uses, payments, spending, decisions, thresholds) so that the command,
-the pages and the presentation show the same figures.
+targets, weights, allocation and payments in force on the reference date, spending, decisions,
+thresholds) so that the command, the pages and the presentation show the same figures.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from lda_dash.domain.model import SPENDING_CODE
 from lda_dash.domain.progress import as_fraction, year_value
 from lda_dash.domain.progress_report import group_figures
 from lda_dash.domain.workflow import counted_statuses
-from lda_dash.services.amendments import targets_in_force
 from lda_dash.services.control import ControlRefused, load_allocation
+from lda_dash.services.in_force import payments_in_force, specs_of_year
 from lda_dash.services.progress import number
 from lda_dash.services.settings import clawback_threshold
 
@@ -45,16 +45,19 @@ def load_forecast(
     threshold: Fraction | None = None,
     validated_only: bool = False,
 ) -> ForecastReport:
-    """The forecast of an open year; refused once the year is over, or without a payment."""
+    """The forecast of an open year; refused once the year is over, or without a payment.
+
+    The targets, weights, allocation and payments are those in force on `as_of` (DOMAIN.md 13).
+    """
     as_of = as_of or date.today()
     if not year_open(year, as_of):
         raise ForecastRefused(
             f"l'année {year} est terminée au {as_of:%d/%m/%Y} : pas de prévision, "
             "voir la proposition de reversement"
         )
-    allocations, _ = load_allocation(con, convention_id, year)
+    allocations, _ = load_allocation(con, convention_id, year, as_of)
     counted = counted_statuses(validated_only)
-    specs = targets_in_force(con, convention_id, as_of)
+    specs = specs_of_year(con, convention_id, year, as_of)
     figures = storage.figures_of_years(con, convention_id, counted, (year - 1, year))
     grouped = group_figures(figures)
     watch = Fraction(storage.setting(con, "watch_threshold", "0.85"))
@@ -75,7 +78,7 @@ def load_forecast(
         year=year,
         indicators=rows,
         allocations=allocations,
-        payments=storage.payments(con, convention_id),
+        payments=payments_in_force(con, convention_id, as_of),
         spending_before=storage.spending_by_year(con, convention_id, list(counted)),
         spending_projected=projected_spending(dep_ami),
         decided=storage.decided_amounts(con, convention_id),

@@ -9,17 +9,17 @@ from fractions import Fraction
 from lda_dash import storage
 from lda_dash.domain.progress_report import ProgressReport, compute_progress
 from lda_dash.domain.workflow import counted_statuses
-from lda_dash.services.amendments import targets_in_force
+from lda_dash.services.in_force import specs_of_year
 from lda_dash.services.settings import watch_threshold
 
 
 def load_progress(
     con, convention_id: str, year: int, as_of: date, *, validated_only: bool = False
 ) -> ProgressReport:
-    """Read the catalogue with the targets in force on `as_of` (amendments, DOMAIN.md 13), the
-    figures of the year and the year before, and the threshold, then compute the year's progress
-    (older years never change it, so they are not read)."""
-    specs = targets_in_force(con, convention_id, as_of)
+    """Read the catalogue with the targets and weights in force on `as_of` (amendments, DOMAIN.md
+    13), the figures of the year and the year before, and the threshold, then compute the year's
+    progress (older years never change it, so they are not read)."""
+    specs = specs_of_year(con, convention_id, year, as_of)
     counted = counted_statuses(validated_only)
     figures = storage.figures_of_years(con, convention_id, counted, (year - 1, year))
     threshold = watch_threshold(con)

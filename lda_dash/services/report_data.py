@@ -16,11 +16,11 @@ from lda_dash.domain.progress_report import ProgressReport, group_figures
 from lda_dash.domain.workflow import COUNTED_STATUSES, FigureStatus
 from lda_dash.domain.year_report import ExecutionReportData, quarter_figure
 from lda_dash.services import calendar
-from lda_dash.services.amendments import source_line
 from lda_dash.services.control import ControlRefused, convention_record, load_clawback
 from lda_dash.services.evidence import evidence_lines
 from lda_dash.services.finances import load_finances
 from lda_dash.services.forecast import open_year_forecast
+from lda_dash.services.in_force import source_line
 from lda_dash.services.progress import load_progress
 from lda_dash.services.settings import clawback_threshold
 from lda_dash.services.setup import is_demo

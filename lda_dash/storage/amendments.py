@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 
 from lda_dash.domain.amendments import Amendment, Change, ChangeKind
 from lda_dash.storage.base import Connection, has_table
@@ -115,3 +116,21 @@ def apply_target(
     con: Connection, convention_id: str, key: tuple[int, str], year: int, target
 ) -> None:
     con.execute(SET_TARGET, [convention_id, *key, year, target])
+
+
+CLEAR_ALLOCATION = "DELETE FROM allocation WHERE convention_id = ? AND year = ?"
+SET_SHARE = """
+INSERT INTO allocation (convention_id, year, action_number, amount, set_by, set_at, reason)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def apply_allocation(
+    con: Connection, convention_id: str, year: int, shares: dict[int, Decimal], author: str,
+    at: datetime, label: str,
+) -> None:  # fmt: skip
+    """The year's current allocation becomes the amendment's, every share of it (reversement
+    and the allocation editor read this one); the checks are services.amendments'."""
+    con.execute(CLEAR_ALLOCATION, [convention_id, year])
+    for action, amount in sorted(shares.items()):
+        con.execute(SET_SHARE, [convention_id, year, action, amount, author, at, label])

@@ -55,15 +55,26 @@ WITH sums AS (
     WHERE year BETWEEN $1 - 1 AND $1 AND list_contains($2::VARCHAR[], status)
         AND ($3::VARCHAR[] IS NULL OR list_contains($3::VARCHAR[], convention_id))
     GROUP BY convention_id, action_number, code, year
+),
+-- An indicator's weight for the year set by an amendment (DOMAIN.md 13), the latest one as
+-- the stored targets are: the same weights `reversement` reads.
+amended AS (
+    SELECT a.convention_id, c.action_number, c.code, c.after_value AS weight
+    FROM amendment_change c JOIN amendment a ON a.id = c.amendment_id
+    WHERE c.kind = 'weight' AND a.year = $1
+    QUALIFY row_number() OVER (PARTITION BY a.convention_id, c.action_number, c.code
+        ORDER BY a.amended_on DESC, a.created_at DESC, a.id DESC) = 1
 )
 SELECT i.convention_id, i.action_number, i.code, i.label, i.unit, i.mode,
-    CAST(i.baseline * 1000000 AS BIGINT), CAST(i.weight * 1000000 AS BIGINT),
+    CAST(i.baseline * 1000000 AS BIGINT), CAST(coalesce(w.weight, i.weight) * 1000000 AS BIGINT),
     CAST(t.target * 1000000 AS BIGINT),
     cur.quarters, cur.total, cur.latest, cur.highest, cur.numerators, cur.denominators,
     prev.quarters, prev.total, prev.latest, prev.highest, prev.numerators, prev.denominators
 FROM indicator i
 LEFT JOIN target t ON t.convention_id = i.convention_id AND t.action_number = i.action_number
     AND t.code = i.code AND t.year = $1
+LEFT JOIN amended w ON w.convention_id = i.convention_id AND w.action_number = i.action_number
+    AND w.code = i.code
 LEFT JOIN sums cur ON cur.convention_id = i.convention_id
     AND cur.action_number = i.action_number AND cur.code = i.code AND cur.year = $1
 LEFT JOIN sums prev ON prev.convention_id = i.convention_id

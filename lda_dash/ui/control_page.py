@@ -34,7 +34,7 @@ def open_control() -> ControlData:
         f"{md(context.convention['territory_name'])} · {md(context.convention['title'])} · date de "
         f"référence : {fmt.day(context.as_of)}"
     )
-    amendment_caption(context.convention_id, context.year)
+    amendment_caption(context.convention_id, context.year, context.as_of)
     control_widgets.lock_notice(data)
     if data.proposal is None:
         no_proposal(data)

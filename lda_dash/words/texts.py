@@ -40,8 +40,10 @@ def references(data: ExecutionReportData) -> list[tuple[str, str]]:
         ("Domaine fonctionnel", c["functional_domain"] or fmt.DASH),
         ("Activité de programmation", c["programming_activity"] or fmt.DASH),
     ]
-    if data.amendment_source:  # which amendment the year's targets and payment come from
-        found.append(("Cibles et versement", data.amendment_source.split(" : ", 1)[-1]))
+    if data.amendment_source:  # which amendment the year's targets, payment... come from
+        for part in data.amendment_source.split(" ; "):  # « Cibles et versement : Avenant… »
+            what, _, source = part.partition(" : ")
+            found.append((sentence(what), source))
     return found
 
 

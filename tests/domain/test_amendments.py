@@ -8,6 +8,7 @@ import pytest
 from lda_dash.domain.amendments import (
     Amendment,
     Step,
+    allocation_in_force,
     amendment_refusal,
     latest_on_or_before,
     value_in_force,
@@ -83,3 +84,62 @@ def test_the_label_says_the_reference_and_the_french_date():
     assert _amendment(2022, date(2022, 5, 25), "Avenant 2022").label() == (
         "Avenant 2022 du 25/05/2022"
     )
+
+
+# A weight of 2022 set twice: 1 → 3 on 30/06, then 3 → 2 on 01/09 (the latest is stored as the
+# last step's value, DOMAIN.md 13: a weight belongs to its year).
+W_JUNE = Step(date(2022, 6, 30), D(1), D(3))
+W_SEPT = Step(date(2022, 9, 1), D(3), D(2))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2022, 6, 29), D(1)),  # the day before the first: the weight it replaced
+        (date(2022, 6, 30), D(3)),  # on its date
+        (date(2022, 8, 31), D(3)),  # after it, before the second
+        (date(2022, 9, 1), D(2)),  # the second, the same year
+        (date(2023, 3, 1), D(2)),  # long after: the latest
+    ],
+)
+def test_a_weight_amended_twice_in_one_year_at_each_date(as_of, expected):
+    assert value_in_force([W_JUNE, W_SEPT], W_SEPT.after, as_of) == expected
+
+
+# The 2022 allocation of three actions (the rest left out: the rule is per share). Default rule:
+# 11 → 33 838 €, 12 → 13 535 €, 13 → 5 076 € (52 449 € here). On 01/09 an amendment moves
+# 1 000 € from action 11 to action 12; on 01/10 another moves 1 000 € from action 13 to 12.
+DEFAULT = {11: D(33838), 12: D(13535), 13: D(5076)}
+SEPT_SHARES = {11: [Step(date(2022, 9, 1), D(33838), D(32838))],
+               12: [Step(date(2022, 9, 1), D(13535), D(14535)),
+                    Step(date(2022, 10, 1), D(14535), D(15535))],
+               13: [Step(date(2022, 10, 1), D(5076), D(4076))]}  # fmt: skip
+STORED = {11: D(32838), 12: D(15535), 13: D(4076)}  # what the second amendment wrote
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2022, 8, 31), DEFAULT),  # before the first: the default shares it replaced
+        (date(2022, 9, 1), {11: D(32838), 12: D(14535), 13: D(5076)}),  # on its date
+        (date(2022, 9, 30), {11: D(32838), 12: D(14535), 13: D(5076)}),  # between the two
+        (date(2022, 10, 1), STORED),  # the second, the same year
+        (date(2023, 2, 1), STORED),
+    ],
+)
+def test_the_allocation_in_force_at_each_date(as_of, expected):
+    shares = allocation_in_force(SEPT_SHARES, STORED, as_of, D(52449), DEFAULT)
+    assert shares == expected
+    assert sum(shares.values()) == D(52449)  # every date: exactly the payment
+
+
+def test_before_a_share_amendment_a_changed_payment_gives_the_default_rule_again():
+    """A payment amendment re-shared the default rule (60 000 € here), then a share amendment
+    fixed the allocation: before both, the shares it replaced do not make the old payment, so
+    the default rule of the payment in force applies."""
+    steps = {12: [Step(date(2022, 9, 1), D(15000), D(16000))],
+             11: [Step(date(2022, 9, 1), D(39000), D(38000))]}  # fmt: skip
+    stored = {11: D(38000), 12: D(16000), 13: D(6000)}  # 60 000 €
+    shares = allocation_in_force(steps, stored, date(2022, 6, 1), D(52449), DEFAULT)
+    assert shares == DEFAULT
+    assert allocation_in_force({}, stored, date(2022, 6, 1), D(60000), DEFAULT) == stored
