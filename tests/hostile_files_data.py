@@ -46,7 +46,7 @@ def rewritten(data: bytes, part: str, change) -> bytes:
 
 def declared_far_xlsx() -> bytes:
     """A valid small sheet whose `dimension` claims A1:XFD1048576: read, the claim ignored."""
-    valid = workbook_bytes([FIGURES_HEADER, [4, "GLA", 2023, 1, 3]])
+    valid = workbook_bytes([FIGURES_HEADER, [4, "GLA", 2022, 4, 3]])
     return rewritten(
         valid,
         "xl/worksheets/sheet1.xml",

@@ -230,7 +230,7 @@ def test_real_data_switches_demo_accounts_off(demo_db_path):
 
 def test_a_real_figure_switches_demo_accounts_off(demo_db_path, tmp_path):
     path = tmp_path / "chiffres.csv"
-    path.write_text("action;indicateur;annee;trimestre;valeur\n2;CAPT;2023;1;3\n", "utf-8")
+    path.write_text("action;indicateur;annee;trimestre;valeur\n2;CAPT;2022;4;3\n", "utf-8")
     assert cli("import-figures", str(path), "--db", str(demo_db_path)).returncode == 0
     with database.connect(demo_db_path) as con:
         assert accounts.demo_sign_in(con, "demo-coordination").actor is None
@@ -238,7 +238,7 @@ def test_a_real_figure_switches_demo_accounts_off(demo_db_path, tmp_path):
 
 def test_a_demo_partner_draft_keeps_the_database_a_demo(demo_db_path):
     partner = Actor("demo-partenaire", "partenaire", "association-habitat-solidaire-demo")
-    draft = QuarterFigure(2, "CAPT", 2023, 1, Decimal(3), status="draft")
+    draft = QuarterFigure(2, "CAPT", 2022, 4, Decimal(3), status="draft")
     with database.connect(demo_db_path) as con:
         storage.save_figures(con, CID, [draft], partner, "saisie")
         assert guards.demo_only(con)

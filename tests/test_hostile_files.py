@@ -63,8 +63,8 @@ UNREADABLE_FIGURES = [
 
 # Files read, but refused by the import check: a value the database would round.
 ROUNDED_FIGURES = [
-    ("tenth-of-millionth", figures_csv("4;GLA;2023;1;0,0000001;;;"), "6 décimales"),
-    ("seventh-decimal", figures_csv("4;GLA;2023;1;12,1234567;;;"), "6 décimales"),
+    ("tenth-of-millionth", figures_csv("4;GLA;2022;4;0,0000001;;;"), "6 décimales"),
+    ("seventh-decimal", figures_csv("4;GLA;2022;4;12,1234567;;;"), "6 décimales"),
 ]
 
 UNREADABLE_ANNEXES = [
@@ -141,9 +141,9 @@ def test_a_value_with_more_decimals_than_stored_is_refused_everywhere(
     ("name", "data"),
     [
         ("declared-far.xlsx", declared_far_xlsx()),  # the claim alone is not a reason to refuse
-        ("six-decimals.csv", figures_csv("4;GLA;2023;1;12,123456;;;")),
-        ("multiline-comment.csv", figures_csv('4;GLA;2023;1;3;;;"deux\nlignes"')),
-        ("cp1252.csv", figures_csv("4;GLA;2023;1;3;;;café déjà", encoding="cp1252")),
+        ("six-decimals.csv", figures_csv("4;GLA;2022;4;12,123456;;;")),
+        ("multiline-comment.csv", figures_csv('4;GLA;2022;4;3;;;"deux\nlignes"')),
+        ("cp1252.csv", figures_csv("4;GLA;2022;4;3;;;café déjà", encoding="cp1252")),
     ],
 )
 def test_files_that_can_be_read_exactly_still_import(demo_db_path, name, data):
@@ -231,8 +231,8 @@ def test_a_60_mb_annex_is_refused_without_being_read(db_path, tmp_path):
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("slow.csv", figures_csv(*["4;GLA;2023;1;3;;;"] * 2000)),
-        ("slow.xlsx", workbook_bytes([FIGURES_HEADER, *[[4, "GLA", 2023, 1, 3]] * 600])),
+        ("slow.csv", figures_csv(*["4;GLA;2022;4;3;;;"] * 2000)),
+        ("slow.xlsx", workbook_bytes([FIGURES_HEADER, *[[4, "GLA", 2022, 4, 3]] * 600])),
     ],
 )
 def test_reading_stops_at_the_time_bound(monkeypatch, name, data):

@@ -3,8 +3,10 @@
 from datetime import date
 
 from lda_dash import storage
+from lda_dash.domain.entry import FieldInput
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.workflow import FigureStatus
+from lda_dash.services.entry import save_entry
 from lda_dash.services.inbox import load_inbox
 from lda_dash.services.review import review
 from lda_dash.storage import database
@@ -15,10 +17,13 @@ HABITAT = Actor("demo-partenaire", "partenaire", "association-habitat-solidaire-
 
 
 def test_a_figure_sent_back_reaches_the_partner_whatever_period_they_look_at(demo_db_path):
-    with database.connect(read_only=True) as con:
-        figure = next(f for f in storage.figures(con, CONVENTION)
-                      if f.status == FigureStatus.SUBMITTED and f.action == 4)  # fmt: skip
-    key = (figure.action, figure.code, figure.year, figure.quarter)
+    # Habitat submits its third quarter of 2022, still to report on the demonstration date.
+    key = (2, "CAPT", 2022, 3)
+    check = save_entry(
+        None, CONVENTION, HABITAT, [FieldInput(2, "CAPT", value="4")], year=2022, quarter=3,
+        status=FigureStatus.SUBMITTED, expected_versions={},
+    )  # fmt: skip
+    assert check.ok, check
     coordination = Actor("demo-coordination", "coordination", None)
     review(None, CONVENTION, coordination, [key], FigureStatus.RETURNED, "total **faux**\nrevoir")
     items = load_inbox(HABITAT, TODAY)
@@ -36,7 +41,7 @@ def test_a_figure_sent_back_reaches_the_partner_whatever_period_they_look_at(dem
 def test_the_coordination_sees_submissions_to_validate(demo_db_path):
     items = load_inbox(Actor("demo-coordination", "coordination", None), TODAY)
     assert [i.text for i in items if i.kind == "à valider"] == [
-        "T4 2022 : 16 chiffre(s) soumis à valider"
+        "T3 2022 : 4 chiffre(s) soumis à valider"  # actions 10 (2), 14 and 16 in the demo
     ]
 
 

@@ -75,10 +75,16 @@ def with_addresses(path) -> None:
 
 
 def send_back_one(path) -> tuple:
-    with database.connect(path, read_only=True) as con:
-        row = next(f for f in storage.figures(con, CONVENTION)
-                   if f.status == FigureStatus.SUBMITTED and f.action == 4)  # fmt: skip
-    key = (row.action, row.code, row.year, row.quarter)
+    """Habitat (Camille) submits a figure of its third quarter of 2022, which the demonstration
+    leaves to report; the coordination (Claire) sends it back with a hostile reason."""
+    key = (2, "CAPT", 2022, 3)
+    partner = Actor("camille", "partenaire", "association-habitat-solidaire-demo")
+    check = save_entry(
+        path, CONVENTION, partner, [FieldInput(2, "CAPT", value="4")], year=2022, quarter=3,
+        status=FigureStatus.SUBMITTED, expected_versions={},
+    )  # fmt: skip
+    assert check.ok, check
+    mail.wait_for_sending()  # the coordination's mail about this submission
     assert review(path, CONVENTION, COORDINATION, [key], FigureStatus.RETURNED, HOSTILE_REASON)
     return key
 
@@ -86,7 +92,7 @@ def send_back_one(path) -> tuple:
 def submit_one(path) -> None:
     partner = Actor("camille", "partenaire", "association-habitat-solidaire-demo")
     check = save_entry(
-        path, CONVENTION, partner, [FieldInput(2, "CAPT", value="9")], year=2023, quarter=1,
+        path, CONVENTION, partner, [FieldInput(2, "CAPT", value="9")], year=2022, quarter=4,
         status=FigureStatus.SUBMITTED, expected_versions={},
     )  # fmt: skip
     assert check.ok, check
@@ -102,7 +108,8 @@ def test_send_back_and_submission_arrive_and_are_recorded(demo_db_path, smtp_por
         mail.wait_for_sending()
     finally:
         controller.stop()
-    returned, submitted = inbox.messages
+    first_submission, returned, submitted = inbox.messages
+    assert first_submission["To"] == "claire@dijon.example.fr"
     assert returned["To"] == "camille@habitat.example.org"
     assert returned["From"] == "lda-dash@dijon.example.fr"
     assert (
@@ -129,16 +136,17 @@ def test_with_the_server_stopped_saves_succeed_and_remind_sends_later(demo_db_pa
         figure = next(f for f in storage.figures(con, CONVENTION)
                       if (f.action, f.code, f.year, f.quarter) == key)  # fmt: skip
     assert figure.status == FigureStatus.RETURNED  # the save stands
-    pending = mail.recorded(demo_db_path)
-    assert len(pending) == 1 and pending[0]["sent_at"] is None
-    assert pending[0]["attempts"] == 1 and "SMTP" in pending[0]["last_error"]
+    pending = mail.recorded(demo_db_path)  # the submission's and the send-back's
+    assert len(pending) == 2 and all(m["sent_at"] is None for m in pending)
+    assert all(m["attempts"] >= 1 and "SMTP" in m["last_error"] for m in pending)
     controller, inbox = serving(smtp_port)
     try:
         result = notify.remind(demo_db_path, today=date(2023, 1, 2))
     finally:
         controller.stop()
-    assert result.sent == 1 + len(result.reminders) and result.pending == 0
-    assert inbox.messages[0]["Subject"].startswith("LDA Dash : chiffres renvoyés")
+    assert result.sent == 2 + len(result.reminders) and result.pending == 0
+    subjects = [m["Subject"] for m in inbox.messages]
+    assert any(s.startswith("LDA Dash : chiffres renvoyés") for s in subjects)
 
 
 def test_a_reminder_for_quarters_not_submitted_once_a_week(db_path, smtp_port):

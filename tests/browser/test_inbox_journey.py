@@ -16,12 +16,12 @@ from conftest import (
     wait_until_idle,
 )
 
-from lda_dash import storage
+from lda_dash.domain.entry import FieldInput
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.workflow import FigureStatus
+from lda_dash.services.entry import save_entry
 from lda_dash.services.review import review
 from lda_dash.services.setup import init_database
-from lda_dash.storage import database
 
 pytestmark = pytest.mark.browser
 
@@ -41,11 +41,15 @@ def served(tmp_path_factory):
 
 
 def send_back_one_of_habitat(path) -> tuple:
-    with database.connect(path) as con:
-        mine = set(storage.actions_of(con, CONVENTION, HABITAT))
-        figure = next(f for f in storage.figures(con, CONVENTION)
-                      if f.status == FigureStatus.SUBMITTED and f.action in mine)  # fmt: skip
-    key = (figure.action, figure.code, figure.year, figure.quarter)
+    """Habitat submits a figure of its third quarter of 2022 (left to report on the demo date),
+    which the coordination sends back."""
+    key = (2, "CAPT", 2022, 3)
+    partner = Actor("demo-partenaire", "partenaire", HABITAT)
+    check = save_entry(
+        path, CONVENTION, partner, [FieldInput(2, "CAPT", value="4")], year=2022, quarter=3,
+        status=FigureStatus.SUBMITTED, expected_versions={},
+    )  # fmt: skip
+    assert check.ok, check
     coordination = Actor("demo-coordination", "coordination", None)
     assert review(path, CONVENTION, coordination, [key], FigureStatus.RETURNED, "total à revoir")
     return key

@@ -60,7 +60,7 @@ def test_slides_on_a_projector_with_keyboard_and_buttons(app_url, browser):
                 page.get_by_role("button", name="Télécharger la présentation").click()
             assert download.value.suggested_filename == "presentation-dijon-2021-2022-2022.pptx"
             deck = Presentation(download.value.path())  # python-pptx reads it: a valid deck
-            assert len(deck.slides) == 27
+            assert len(deck.slides) == 28  # 2022 open: with its forecast slide
             first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
             assert "2022" in first
             assert any(shape.has_chart for slide in deck.slides for shape in slide.shapes)

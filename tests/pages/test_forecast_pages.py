@@ -107,5 +107,6 @@ def test_the_presentation_of_an_open_year_has_the_slide_of_what_is_at_stake(open
 
 def test_a_closed_year_shows_no_forecast(demo_app_db):
     at = signed_in().run()
-    assert at.title[0].value == "Tableau de bord 2022"
+    at.selectbox(key="_w_year").set_value(2021).run()  # over on the demonstration date
+    assert at.title[0].value == "Tableau de bord 2021"
     assert "Prévision à rythme constant" not in [s.value for s in at.subheader]

@@ -42,7 +42,7 @@ def test_the_page_opens_on_the_title_slide_of_the_latest_year(show, demo_app_db)
     slides = build_story(load_report_data(demo_app_db, 2022))
     assert heading(show) == "Plan « Logement d'abord » : bilan 2022"
     assert counter(show) == f"**Diapositive 1 / {len(slides)}**"
-    assert len(slides) == 27
+    assert len(slides) == 28  # 2022 is open: its forecast slide comes before the clawback
     assert show.button(key="slide_previous").disabled
     assert not show.button(key="slide_next").disabled
 
@@ -50,17 +50,17 @@ def test_the_page_opens_on_the_title_slide_of_the_latest_year(show, demo_app_db)
 def test_next_and_previous_walk_through_the_slides(show):
     step(show, "slide_next")
     assert heading(show) == "L'essentiel de 2022"
-    assert counter(show) == "**Diapositive 2 / 27**"
+    assert counter(show) == "**Diapositive 2 / 28**"
     assert [plain(m.value) for m in show.metric][:2] == ["163 099 €", "1 / 16"]  # 2022 open
     step(show, "slide_next", 2)
     assert heading(show) == "n° 1 · Poste de coordinateur-animateur"
     step(show, "slide_previous")
     assert heading(show) == "1. Coordination /animation"
-    assert counter(show) == "**Diapositive 3 / 27**"
+    assert counter(show) == "**Diapositive 3 / 28**"
 
 
 def test_the_last_slide_says_what_comes_next_and_next_stops_there(show):
-    show.selectbox(key="_w_slide").set_value(26).run()
+    show.selectbox(key="_w_slide").set_value(27).run()
     assert heading(show) == "Et maintenant ?"
     assert show.button(key="slide_next").disabled
     step(show, "slide_previous")
@@ -80,13 +80,13 @@ def test_partner_names_can_be_hidden(show):
     show.toggle(key="hide_partners").set_value(True).run()
     assert heading(show) == "n° 1 · Poste de coordinateur-animateur"  # the same slide
     assert not any(name in slide_text(show) for name in DEMO_ORGANISATIONS)
-    show.selectbox(key="_w_slide").set_value(26).run()
+    show.selectbox(key="_w_slide").set_value(27).run()
     assert "Action n° 11 : T3 2022 non déclaré" in slide_text(show)
     assert "Équipe maraude" not in slide_text(show)
 
 
 def test_the_first_year_has_one_slide_less_and_the_position_is_kept_in_range(show):
-    show.selectbox(key="_w_slide").set_value(26).run()
+    show.selectbox(key="_w_slide").set_value(27).run()
     show.selectbox(key="_w_year").set_value(2021).run()
     assert not show.exception, show.exception
     assert counter(show) == "**Diapositive 26 / 26**"  # no comparison with a year before

@@ -93,7 +93,7 @@ def hostile_db(demo_app_db):
     with database.connect(demo_app_db) as con:
         con.execute(
             "UPDATE figure SET comment = ?, status = 'submitted' WHERE convention_id = ? "
-            "AND action_number = 2 AND code = 'CAPT' AND year = 2022 AND quarter = 4",
+            "AND action_number = 2 AND code = 'CAPT' AND year = 2022 AND quarter = 2",
             [HOSTILE, CID],
         )
         con.execute("UPDATE territory SET name = ?", [HOSTILE])
@@ -128,7 +128,7 @@ def test_an_annex_territory_name_shows_literally_on_the_dashboard(hostile_db):
 
 def test_the_comment_shows_literally_to_the_partner(hostile_db):
     at = signed_in("partenaire", PARTNER.organisation_id)
-    at.session_state["entry_period"] = (2022, 4)
+    at.session_state["entry_period"] = (2022, 2)
     at.run()
     assert not at.exception
     shown = [c.value for c in at.caption if c.value.startswith("Commentaire")]
