@@ -102,7 +102,8 @@ def validate_figure_rows(
         if key in first_line:
             item.problems.append(
                 f"doublon des lignes {first_line[key]} et {item.row.line} (action {key[0]}, "
-                f"{key[1]}, T{key[3]} {key[2]}) : gardez une seule ligne pour ce trimestre"
+                f"« {item.spec.label} », T{key[3]} {key[2]}) : gardez une seule ligne pour ce "
+                "trimestre"
             )
             continue
         first_line[key] = item.row.line
@@ -203,7 +204,7 @@ def _warnings(item: _CheckedRow, merged: Mapping[Key, Decimal | None]) -> list[s
     target = spec.target(item.year)
     if spec.mode is Mode.SOMME and target is not None and value > target:
         warnings.append(
-            f"{shown(value)} pour un seul trimestre dépasse la cible annuelle de {spec.code} "
+            f"{shown(value)} pour un seul trimestre dépasse la cible annuelle de « {spec.label} » "
             f"({shown(target)} pour {item.year}) : vérifiez la saisie"
         )
     counted = (Mode.SOMME, Mode.CUMUL_ANNUEL, Mode.STOCK)
@@ -215,7 +216,7 @@ def _warnings(item: _CheckedRow, merged: Mapping[Key, Decimal | None]) -> list[s
         largest = max((v for v in earlier if v is not None), default=None)
         if largest is not None and largest >= SPIKE_FLOOR and value > SPIKE_FACTOR * largest:
             warnings.append(
-                f"{shown(value)} est plus de trois fois la plus forte valeur de {spec.code} "
+                f"{shown(value)} est plus de trois fois la plus forte valeur de « {spec.label} » "
                 f"des quatre trimestres précédents ({shown(largest)}) : vérifiez la saisie"
             )
     return warnings

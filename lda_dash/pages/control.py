@@ -46,7 +46,7 @@ def decision_form(data: ControlData) -> None:
         f"**{fmt.money(proposal.proposed_total)}**. Le montant décidé peut en différer ; il ne "
         f"peut pas dépasser le versement {year} ({fmt.money(proposal.payment)})."
     )
-    with st.form(f"decision_{year}"):
+    with st.form(f"decision_{year}", enter_to_submit=False):
         amount = st.number_input(
             "Montant décidé (€)",
             min_value=0,

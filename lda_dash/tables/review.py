@@ -109,7 +109,7 @@ def targets_table(specs: Mapping[tuple[int, str], IndicatorSpec], year: int) -> 
     rows = [
         {
             "Action": f"n° {spec.action}",
-            "Indicateur": f"{spec.label} ({spec.code})",
+            "Indicateur": spec.label,
             "Mode": MODE_SHORT_LABELS[spec.mode],
             f"Cible {year}": _target_text(spec, year),
             "Poids": fmt.number(spec.weight, 2),

@@ -194,7 +194,7 @@ def entry_form(data: EntryData) -> None:
         _show_notice()
         indicator_groups(data, issues)
         return
-    with st.form(f"entry_{data.year}_{data.quarter}", border=False):
+    with st.form(f"entry_{data.year}_{data.quarter}", border=False, enter_to_submit=False):
         indicator_groups(data, issues)
         st.caption(
             "Le brouillon garde vos chiffres sans les transmettre. La soumission les transmet à "

@@ -10,6 +10,7 @@ import streamlit as st
 from lda_dash import config, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.services import setup
+from lda_dash.ui import framework_french
 from lda_dash.words.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
 
 DEMO_BANNER = (
@@ -27,8 +28,10 @@ FRENCH_DOCUMENT = (
 
 def french_document() -> None:
     """Declare the page French: Streamlit's own page says `lang="en"`, which makes screen readers
-    read every French word with English pronunciation (RGAA 8.3). A fixed script, no input."""
+    read every French word with English pronunciation (RGAA 8.3). A fixed script, no input.
+    Streamlit's own English texts are put in French too (ui/framework_french.py)."""
     st.html(FRENCH_DOCUMENT, unsafe_allow_javascript=True)
+    framework_french.install()
 
 
 def demo_banner(is_demo: bool) -> None:
