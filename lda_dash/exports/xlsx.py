@@ -24,6 +24,7 @@ from lda_dash.exports.xlsx_layout import (
     title,
 )
 from lda_dash.words import texts
+from lda_dash.words.history import history_line
 
 
 def execution_report_xlsx(data: ExecutionReportData) -> bytes:
@@ -102,7 +103,9 @@ def key_figures(data: ExecutionReportData) -> list[tuple[str, object, str | None
 
 def indicators_sheet(ws, data: ExecutionReportData) -> None:
     top = title(
-        ws, f"Indicateurs {data.year} (IPTT)", f"{texts.VALIDATED_ONLY} {texts.NOT_IN_IPTT}"
+        ws,
+        f"Indicateurs {data.year} : tableau de suivi",
+        f"{texts.VALIDATED_ONLY} {texts.NOT_IN_IPTT}",
     )
     columns = [
         Column("N° action", 9),
@@ -273,10 +276,12 @@ def history_sheet(ws, data: ExecutionReportData) -> None:
         Column("Nouvelle valeur", 18),
         Column("Motif", 50),
     ]
+    specs = {(row.spec.action, row.spec.code): row.spec for row in data.progress.rows}
+    lines = [(h, history_line(h, specs)) for h in data.history]
     rows = [
-        [h["changed_at"], h["author"], texts.history_entity(h["entity"]), h["item"],
-         texts.history_value(h["old_value"]), texts.history_value(h["new_value"]), h["reason"]]
-        for h in data.history
+        [h["changed_at"], h["author"], line["entity"], line["item"], line["old"], line["new"],
+         h["reason"]]
+        for h, line in lines
     ]  # fmt: skip
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     table(ws, top, columns, rows)

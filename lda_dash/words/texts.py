@@ -19,7 +19,7 @@ MODE_SHORT = {
     Mode.JALON: "jalon",
 }
 VALIDATED_ONLY = "Seuls les chiffres validés par la coordination sont comptés."
-NOT_IN_IPTT = "Les dépenses sur crédits AMI (DEP_AMI) figurent dans la partie Finances."
+NOT_IN_IPTT = "Les dépenses sur crédits AMI figurent dans la partie Finances."
 
 
 def report_title(year: int) -> str:
