@@ -84,3 +84,26 @@ def test_csv_for_french_excel():
 def test_xlsx_keeps_numbers_typed_and_text_inert():
     sheet = load_workbook(io.BytesIO(xlsx_bytes("Chiffres", ["v", "t"], [[Decimal(12), "@x"]])))
     assert [c.value for c in sheet.active[2]] == [12, "'@x"]
+
+
+def test_format_and_workflow_errors_come_in_one_report(demo_db_path):
+    """A row for a figure already submitted is reported with the file's format errors, not only
+    once they are fixed: one upload, every problem."""
+    content = (
+        "action;indicateur;annee;trimestre;valeur;numerateur;denominateur\n"
+        "2;CAPT;2023;5;9;;\n"  # line 2: format (quarter 5)
+        "4;DEP_AMI;2022;4;120;;\n"  # line 3: workflow (already submitted)
+        "5;REPIT_OCC;2022;4;;95;91\n"  # line 4: both (numerator too big, submitted)
+        "6;DIAG;2023;1;3;;\n"  # line 5: workflow (not entrusted)
+    ).encode()
+    check = check_file(demo_db_path, CID, PARTNER, content, "t.csv", "draft")
+    by_line = {}
+    for issue in check.errors:
+        by_line.setdefault(issue.line, []).append(issue.message)
+    assert sorted(by_line) == [2, 3, 4, 5]
+    assert any("trimestre 5" in m for m in by_line[2])
+    assert len(by_line[3]) == 1 and "ce chiffre est déjà soumis" in by_line[3][0]
+    assert any("supérieur au dénominateur" in m for m in by_line[4])
+    assert any("déjà soumis" in m for m in by_line[4])
+    assert any("n'est pas confiée à votre organisation" in m for m in by_line[5])
+    assert all("DEP_AMI" not in m and "REPIT_OCC" not in m for m in sum(by_line.values(), []))

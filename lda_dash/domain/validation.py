@@ -47,6 +47,10 @@ class ValidatedImport:
     figures: list[QuarterFigure] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    # (line, figure) of every row whose action, indicator, year and quarter could be read, even
+    # with errors elsewhere: the workflow checks (already submitted, locked year, not entrusted)
+    # look at them too, so that one upload reports every problem of the file at once.
+    keyed: list[tuple[int, QuarterFigure]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -125,7 +129,8 @@ def validate_figure_rows(
     errors.sort(key=lambda issue: issue.line)
     warnings.sort(key=lambda issue: issue.line)
     figures = [] if errors else [_figure(item, status) for item in checked]
-    return ValidatedImport(figures=figures, errors=errors, warnings=warnings)
+    keyed = [(item.row.line, _figure(item, status)) for item in checked if item.key is not None]
+    return ValidatedImport(figures=figures, errors=errors, warnings=warnings, keyed=keyed)
 
 
 _TEXT_FIELDS = tuple(f.name for f in fields(RawFigureRow) if f.name != "line")

@@ -60,19 +60,22 @@ def _check(con, convention_id: str, actor: Actor, rows, status: str, progress: P
     assigned: dict[int, set[str]] = {}
     for row in storage.assignments(con, convention_id):
         assigned.setdefault(row["action_number"], set()).add(row["organisation_id"])
-    if not result.ok:
-        check.refusals = foreign_action_refusals(rows, actor, assigned)
-        return check
+    # Every row whose figure is named gets the workflow's checks, whatever its other errors:
+    # format and workflow problems come in one report, not one round trip each.
     progress(0.7, "Vérification des droits de votre organisation…")
+    keyed_lines = {line for line, _ in result.keyed}
+    unnamed = [row for row in rows if row.line not in keyed_lines]
     statuses = {
         (r["action"], r["code"], r["year"], r["quarter"]): r["status"]
         for r in storage.figure_records(con, convention_id)
     }
-    years = {fig.year for fig in result.figures}
+    years = {fig.year for _, fig in result.keyed}
     locked = [y for y in years if storage.is_year_locked(con, convention_id, y)]
-    check.refusals = write_refusals(
-        result.figures, [row.line for row in rows], actor, assigned, statuses, locked
-    )
+    labels = {key: spec.label for key, spec in specs.items()}
+    check.refusals = foreign_action_refusals(unnamed, actor, assigned) + write_refusals(
+        [fig for _, fig in result.keyed], [line for line, _ in result.keyed],
+        actor, assigned, statuses, locked, labels,
+    )  # fmt: skip
     return check
 
 
