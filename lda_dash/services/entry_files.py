@@ -15,10 +15,12 @@ from lda_dash.domain.figure_cells import RawFigureRow
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.validation import RowIssue, ValidatedImport, validate_figure_rows
-from lda_dash.exports.tables import csv_bytes, xlsx_bytes
+from lda_dash.exports.figures_template import LABEL_HEADER, TemplateIndicator, template_xlsx
+from lda_dash.exports.tables import csv_bytes
 from lda_dash.importers.figures_file import COLUMNS, read_figures_file
 from lda_dash.services.context import unit_of_work
 from lda_dash.services.entry import EntryData, accepted_years
+from lda_dash.words.workflow import MODE_INPUTS
 
 Progress = Callable[[float, str], None]
 PREVIEW_COLUMNS = ["Ligne", "Contrôle", "Action", "Indicateur", "Année", "Trimestre", "Valeur",
@@ -127,6 +129,10 @@ def preview_table(check: FileCheck) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
 
 
+# The headers of section 10, with the indicator's label beside its code (the reader ignores it).
+TEMPLATE_HEADER = [*list(COLUMNS)[:2], LABEL_HEADER, *list(COLUMNS)[2:]]
+
+
 def template_rows(data: EntryData) -> list[list]:
     """One row per indicator of the partner for the chosen quarter, stored values filled in."""
     rows = []
@@ -134,17 +140,24 @@ def template_rows(data: EntryData) -> list[list]:
         record = data.record(indicator) or {}
         value = record.get("value")
         rows.append(
-            [indicator.spec.action, indicator.spec.code, data.year, data.quarter,
-             None if value is None else normalised(value), record.get("numerator"),
+            [indicator.spec.action, indicator.spec.code, indicator.spec.label, data.year,
+             data.quarter, None if value is None else normalised(value), record.get("numerator"),
              record.get("denominator"), record.get("comment") or None]
         )  # fmt: skip
     return rows
 
 
 def template_files(data: EntryData) -> tuple[bytes, bytes]:
-    """The template as CSV (French Excel) and XLSX, with the headers of section 10."""
-    header, rows = list(COLUMNS), template_rows(data)
-    return csv_bytes(header, rows), xlsx_bytes("Chiffres", header, rows)
+    """The template as CSV (French Excel) and XLSX (instructions and drop-down lists too)."""
+    rows = template_rows(data)
+    indicators = [
+        TemplateIndicator(
+            i.spec.action, i.spec.code, i.spec.label, i.spec.unit, MODE_INPUTS[i.spec.mode]
+        )
+        for i in data.indicators
+    ]
+    xlsx = template_xlsx(TEMPLATE_HEADER, rows, indicators, data.years, (data.year, data.quarter))
+    return csv_bytes(TEMPLATE_HEADER, rows), xlsx
 
 
 def template_name(data: EntryData, extension: str) -> str:
