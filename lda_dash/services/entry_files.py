@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lda_dash import storage
+from lda_dash import fmt, storage
 from lda_dash.domain.entry import foreign_action_refusals, write_refusals
 from lda_dash.domain.figure_cells import RawFigureRow
 from lda_dash.domain.numbers import normalised
@@ -20,7 +20,7 @@ from lda_dash.exports.tables import csv_bytes
 from lda_dash.importers.figures_file import COLUMNS, read_figures_file
 from lda_dash.services.context import unit_of_work
 from lda_dash.services.entry import EntryData, accepted_years
-from lda_dash.words.workflow import MODE_INPUTS
+from lda_dash.words.workflow import MODE_INPUTS, figure_shown
 
 Progress = Callable[[float, str], None]
 PREVIEW_COLUMNS = ["Ligne", "Contrôle", "Action", "Indicateur", "Année", "Trimestre", "Valeur",
@@ -38,6 +38,7 @@ class FileCheck:
     rows: list[RawFigureRow]
     result: ValidatedImport
     refusals: list[RowIssue] = field(default_factory=list)
+    specs: dict = field(default_factory=dict)  # (action, code) → IndicatorSpec, for the preview
 
     @property
     def errors(self) -> list[RowIssue]:
@@ -58,7 +59,7 @@ def _check(con, convention_id: str, actor: Actor, rows, status: str, progress: P
     result = validate_figure_rows(
         rows, specs, existing, years=accepted_years(convention["first_year"]), status=status
     )
-    check = FileCheck(rows, result)
+    check = FileCheck(rows, result, specs=dict(specs))
     assigned: dict[int, set[str]] = {}
     for row in storage.assignments(con, convention_id):
         assigned.setdefault(row["action_number"], set()).add(row["organisation_id"])
@@ -116,6 +117,7 @@ def preview_table(check: FileCheck) -> pd.DataFrame:
     warnings: dict[int, list[str]] = {}
     for issue in check.result.warnings:
         warnings.setdefault(issue.line, []).append(issue.message)
+    read = {line: figure for line, figure in check.result.keyed}
     rows = []
     for row in check.rows:
         if row.line in errors:
@@ -124,8 +126,20 @@ def preview_table(check: FileCheck) -> pd.DataFrame:
             verdict = "⚠ " + " ; ".join(warnings[row.line])
         else:
             verdict = "✔ correcte"
-        rows.append([row.line, verdict, row.action, row.indicator, row.year, row.quarter,
-                     row.value, row.numerator, row.denominator, row.comment])  # fmt: skip
+        figure = read.get(row.line)
+        spec = None if figure is None else check.specs.get((figure.action, figure.code))
+        indicator, value = row.indicator, row.value
+        numerator, denominator = row.numerator, row.denominator
+        if spec is not None:  # what was understood, in words and French numbers
+            indicator = spec.label
+            if figure.value is not None:
+                value = figure_shown(spec, {"value": figure.value})
+            numerator = numerator if figure.numerator is None else fmt.number(figure.numerator)
+            denominator = (
+                denominator if figure.denominator is None else fmt.number(figure.denominator)
+            )
+        rows.append([row.line, verdict, row.action, indicator, row.year, row.quarter,
+                     value, numerator, denominator, row.comment])  # fmt: skip
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
 
 
