@@ -96,7 +96,7 @@ def test_the_100_percent_line_is_drawn_and_long_bars_are_capped():
 
 def test_french_separators_are_set():
     figure = progress_charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 10}))
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u202f"  # babel's narrow no-break space, as fmt
 
 
 def trace(figure, name):

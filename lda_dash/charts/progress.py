@@ -234,7 +234,7 @@ def _value_axis(spec: IndicatorSpec, number_format: str, suffix: str, highest: f
 def _layout(height: int) -> dict:
     """French number separators (`1 234,5`), readable fonts, white background."""
     return {
-        "separators": ", ",
+        "separators": ",\u202f",  # decimal comma, babel's narrow no-break space for thousands
         "font": FONT,
         "height": height,
         "plot_bgcolor": "white",

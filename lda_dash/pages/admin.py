@@ -114,7 +114,8 @@ def show_findings(preview: ImportPreview) -> None:
         return
     errors = sum(1 for f in preview.findings if f.level == "error")
     st.warning(
-        f"{len(preview.findings)} constat(s), dont {errors} erreur(s) : ils sont signalés, "
+        f"{fmt.plural(len(preview.findings), 'constat')}, dont {fmt.plural(errors, 'erreur')} : "
+        "ils sont signalés, "
         "jamais corrigés en silence. La convention peut être chargée telle que signée.",
         icon="⚠️",
     )

@@ -95,8 +95,9 @@ def title_slide(data: ExecutionReportData) -> Slide:
         lines.append(f"Année {year} en cours : les statuts mesurent le rythme à date")
     if data.pending_validation:
         lines.append(
-            f"Dont {data.pending_validation} chiffre(s) soumis, pas encore validés par la "
-            "coordination : signalés « à valider »"
+            f"Dont {fmt.plural(data.pending_validation, 'chiffre soumis')}, pas encore "
+            f"{fmt.noun(data.pending_validation, 'validé')} par la coordination : "
+            f"{fmt.noun(data.pending_validation, 'signalé')} « à valider »"
         )
     if data.demo:
         lines.append("Données de démonstration : les chiffres sont fictifs")
@@ -138,7 +139,8 @@ def key_figures_slide(data: ExecutionReportData) -> Slide:
     reached = sum(1 for r in indicator_rows if r.status == Status.ACHIEVED)
     bullets = (
         f"{sentence}.",
-        f"{reached} indicateur(s) sur {len(indicator_rows)} ont atteint leur cible.",
+        f"{fmt.plural(reached, 'indicateur')} sur {len(indicator_rows)} "
+        f"{'a atteint sa' if reached < 2 else 'ont atteint leur'} cible.",
     )
     return Slide(
         SlideKind.KEY_FIGURES,

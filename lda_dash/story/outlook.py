@@ -218,7 +218,9 @@ def next_slide(data: ExecutionReportData, hide_partners: bool) -> Slide:
         bullets.append(f"Action n° {action}{who} : {words.quarters(gaps, year)} non déclaré")
     if data.pending_validation:
         bullets.append(
-            f"{data.pending_validation} chiffre(s) {year} soumis attendent la validation "
+            f"{fmt.plural(data.pending_validation, 'chiffre')} {year} "
+            f"{fmt.noun(data.pending_validation, 'soumis')} "
+            f"{'attend' if data.pending_validation < 2 else 'attendent'} la validation "
             "de la coordination"
         )
     bullets += deadlines(data)

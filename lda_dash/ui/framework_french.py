@@ -40,12 +40,24 @@ WORDS = {
     "Press Enter to apply": "Entrée pour valider",
     "Press Ctrl+Enter to apply": "Ctrl+Entrée pour valider",
     "Press ⌘+Enter to apply": "⌘+Entrée pour valider",
+    "Choose date": "Choisir une date",
+    "Choose date range": "Choisir une période",
+    # The segments of a date field with nothing typed yet (the order is DD/MM/YYYY's).
+    "dd": "jj",
+    "yyyy": "aaaa",
 }
-# Texts with a number inside: (regular expression on the whole text, its French with $1…).
+# Texts around a number or a label: (regular expression, its French with $1…), all applied in
+# turn (`year, Période end date` → `année, Période, date de fin`).
 PATTERNS = (
     (r"^(\d+(?:\.\d+)?)\s*([KMG])B per file", "$1 $2o par fichier"),
     (r"^dd\s*/\s*mm\s*/\s*yyyy$", "jj / mm / aaaa"),
     (r"^DD/MM/YYYY$", "JJ/MM/AAAA"),
+    (r"^day, ", "jour, "),
+    (r"^month, ", "mois, "),
+    (r"^year, ", "année, "),
+    (r" start date$", ", date de début"),
+    (r" end date$", ", date de fin"),
+    (r"^Help for (.+)$", "Aide : $1"),
 )
 ATTRIBUTES = ("aria-label", "title", "placeholder")
 
@@ -61,10 +73,9 @@ _SCRIPT = """<script>
     if (Object.prototype.hasOwnProperty.call(words, trimmed)) {
       return text.replace(trimmed, words[trimmed]);
     }
-    for (const [pattern, target] of patterns) {
-      if (pattern.test(trimmed)) return text.replace(trimmed, trimmed.replace(pattern, target));
-    }
-    return null;
+    let done = trimmed;
+    for (const [pattern, target] of patterns) done = done.replace(pattern, target);
+    return done === trimmed ? null : text.replace(trimmed, done);
   };
   const translate = (root) => {
     if (!root) return;

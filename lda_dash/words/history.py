@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from lda_dash import fmt
 from lda_dash.domain.model import IndicatorSpec, Mode
-from lda_dash.words.texts import FIGURE_STATUS_WORDS, history_entity
+from lda_dash.words.glossary import FIGURE_STATUS_WORDS
+from lda_dash.words.texts import history_entity
 from lda_dash.words.workflow import figure_shown
 
 Specs = Mapping[tuple[int, str], IndicatorSpec]

@@ -7,17 +7,11 @@ from collections import Counter
 from fractions import Fraction
 
 from lda_dash import fmt
-from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
-from lda_dash.domain.workflow import FigureStatus
+from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER
 from lda_dash.domain.year_report import ExecutionReportData
+from lda_dash.words.glossary import FIGURE_STATUS_WORDS, MODE_SHORT_LABELS
 
-MODE_SHORT = {
-    Mode.SOMME: "somme",
-    Mode.CUMUL_ANNUEL: "cumul annuel",
-    Mode.STOCK: "stock",
-    Mode.TAUX: "taux",
-    Mode.JALON: "jalon",
-}
+MODE_SHORT = MODE_SHORT_LABELS  # the glossary's words (words/glossary.py)
 VALIDATED_ONLY = "Seuls les chiffres validés par la coordination sont comptés."
 NOT_IN_IPTT = "Les dépenses sur crédits AMI figurent dans la partie Finances."
 
@@ -116,12 +110,6 @@ def yes_no(flag: bool) -> str:
     return "oui" if flag else "non"
 
 
-FIGURE_STATUS_WORDS = {
-    FigureStatus.DRAFT: "brouillon",
-    FigureStatus.SUBMITTED: "soumis",
-    FigureStatus.VALIDATED: "validé",
-    FigureStatus.RETURNED: "renvoyé",
-}
 HISTORY_ENTITIES = {
     "figure": "chiffre",
     "target": "cible",

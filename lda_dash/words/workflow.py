@@ -11,15 +11,9 @@ from collections.abc import Mapping
 from lda_dash import fmt
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.workflow import FigureStatus
-from lda_dash.words.texts import FIGURE_STATUS_WORDS
+from lda_dash.words.glossary import FIGURE_STATUS_WORDS
+from lda_dash.words.glossary import WORKFLOW_LABELS as WORKFLOW_LABELS
 
-WORKFLOW_LABELS = {
-    None: "○ non saisi",
-    FigureStatus.DRAFT: "✎ brouillon",
-    FigureStatus.SUBMITTED: "⏳ soumis",
-    FigureStatus.VALIDATED: "✔ validé",
-    FigureStatus.RETURNED: "↩ renvoyé",
-}
 WORKFLOW_COLOURS = {
     None: "gray",
     FigureStatus.DRAFT: "gray",
