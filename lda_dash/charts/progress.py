@@ -38,8 +38,17 @@ QUARTER_TICKS = {0: "1er janvier", 1: "fin T1", 2: "fin T2", 3: "fin T3", 4: "fi
 
 
 def short_title(title: str, width: int = 44) -> str:
-    """Keep the axis readable: long annex titles are cut with an ellipsis."""
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    """A long annex title on lines of about `width` characters (`<br>` between them), so that
+    the axis stays narrow and every word is still there: a cut title (`…`) hid which action a
+    bar was, and plotly shows the lines as they are. A single word longer than `width` keeps its
+    own line whole."""
+    lines: list[str] = []
+    for word in " ".join((title or "").split()).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def attainment_chart(report: ProgressReport, titles: Mapping[int, str]) -> go.Figure:
@@ -87,7 +96,7 @@ def attainment_chart(report: ProgressReport, titles: Mapping[int, str]) -> go.Fi
         "line": {"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
     }  # fmt: skip
     figure.update_layout(
-        _layout(height=90 + 34 * len(numbers)),
+        _layout(height=90 + 46 * len(numbers)),  # two lines of title a bar
         annotations=annotations,
         shapes=[target_line],
         showlegend=False,

@@ -36,6 +36,9 @@ WORKFLOW_LABELS_LONG = {
     FigureStatus.SUBMITTED: f"{FIGURE_STATUS_ICONS[FigureStatus.SUBMITTED]} soumis, non validé",
 }
 
+# How the year's value is drawn from the quarters: the words a table's column gives (the column is
+# « Calcul sur l'année », never « Mode », a word of the code).
+MODE_COLUMN = "Calcul sur l'année"
 MODE_SHORT_LABELS = {
     Mode.SOMME: "somme",
     Mode.CUMUL_ANNUEL: "cumul annuel",

@@ -62,7 +62,7 @@ def test_indicator_table_lists_every_indicator_in_french(app):
     assert list(table.columns) == [
         "Action",
         "Indicateur",
-        "Mode",
+        "Calcul sur l'année",
         "Cible",
         "Valeur",
         "Atteinte",
@@ -73,7 +73,8 @@ def test_indicator_table_lists_every_indicator_in_french(app):
     capture = table[table["Indicateur"] == "Logements captés dans le parc privé"].iloc[0]
     assert capture.name == 2
     assert capture["Action"] == "Poste de captation des logements privés"
-    assert (capture["Mode"], capture["Cible"], capture["Valeur"]) == ("somme", "40", "42")
+    assert capture["Calcul sur l'année"] == "somme des trimestres"
+    assert (capture["Cible"], capture["Valeur"]) == ("40", "42")
     assert plain(capture["Atteinte"]) == "105 %"
     assert capture["Statut"] == "✅ atteint"
     assert set(table["Statut"]) <= {
