@@ -33,6 +33,7 @@ from lda_dash.services.indicator_editor import (
     target_column,
 )
 from lda_dash.ui import auth, state, widgets
+from lda_dash.ui.amount_input import amount_input
 
 ANNEX_HELP = (
     "Le tableau de l'annexe 1 avec ses en-têtes (n°, action, catégorie, description, objectif, "
@@ -100,10 +101,14 @@ def payment_inputs(years: list[int]) -> dict[int, Decimal]:
     st.markdown("**Versements de l'État** (facultatifs)")
     payments = {}
     for column, year in zip(st.columns(max(len(years), 1)), years, strict=False):
-        amount = column.number_input(f"Versement {year} (€)", min_value=0.0, value=None,
-                                     step=1000.0, key=f"annex_payment_{year}")  # fmt: skip
-        if amount is not None:
-            payments[year] = Decimal(str(amount))
+        with column:
+            amount, problem = amount_input(
+                f"Versement {year} (€)", key=f"annex_payment_{year}", placeholder="ex. 494 000"
+            )
+        if problem:
+            column.error(problem)
+        elif amount is not None:
+            payments[year] = amount
     return payments
 
 

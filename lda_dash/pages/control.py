@@ -17,6 +17,7 @@ from lda_dash.services.control import ControlRefused
 from lda_dash.services.control_actions import DecisionForm, save_decision
 from lda_dash.services.control_data import ControlData
 from lda_dash.ui import auth, control_page
+from lda_dash.ui.amount_input import amount_input
 from lda_dash.words.texts import threshold_words
 
 FLASH_KEY = "decision_flash"
@@ -47,12 +48,9 @@ def decision_form(data: ControlData) -> None:
         f"peut pas dépasser le versement {year} ({fmt.money(proposal.payment)})."
     )
     with st.form(f"decision_{year}", enter_to_submit=False):
-        amount = st.number_input(
+        amount, amount_problem = amount_input(  # `98 431`, never `98431`
             "Montant décidé (€)",
-            min_value=0,
-            max_value=int(proposal.payment),
-            value=int(recorded.get("decided_amount", proposal.proposed_total)),
-            step=1,
+            recorded.get("decided_amount", proposal.proposed_total),
             key=f"decision_amount_{year}",
         )
         justification = st.text_area(
@@ -98,8 +96,18 @@ def decision_form(data: ControlData) -> None:
         )
     if not submitted:
         return
-    form = DecisionForm(Decimal(amount), justification, decided_on, letter, title, paid)
-    problems = form.problems()
+    form = DecisionForm(amount or Decimal(0), justification, decided_on, letter, title, paid)
+    problems = [amount_problem] if amount_problem else []
+    if amount is None and not amount_problem:
+        problems.append("indiquez le montant décidé (0 s'il n'y a rien à reverser)")
+    elif amount is not None and amount > proposal.payment:
+        problems.append(
+            f"le montant décidé ne peut pas dépasser le versement {year} "
+            f"({fmt.money(proposal.payment)})"
+        )
+    elif amount is not None and amount != amount.to_integral_value():
+        problems.append("le montant décidé s'écrit en euros, sans centimes")
+    problems += form.problems()
     if not confirmed:
         problems.append("cochez la case de confirmation pour enregistrer")
     if problems:

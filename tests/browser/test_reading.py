@@ -29,7 +29,7 @@ WIDTH = 1440
 SHOTS = ARTIFACTS / "reading"
 
 # Streamlit's English: the texts ui/framework_french.py translates, and their telltale parts.
-FRAMEWORK_ENGLISH = [re.escape(english) for english in WORDS] + [
+FRAMEWORK_ENGLISH = [rf"(?<!\w){re.escape(english)}(?!\w)" for english in WORDS] + [
     r"\d+\s*[KMG]B per file",
     r"\bPress (Ctrl|⌘)?\+?Enter\b",
     r"\bdd\s*/\s*mm\s*/\s*yyyy\b",
@@ -153,8 +153,16 @@ def reading_slips(text: str, codes: set[str], names: list[str] = ()) -> list[str
     return found
 
 
+# Texts drawn cut by CSS (a metric's value ending in « … »): wider than their box.
+CUT_BY_CSS = """() => [...document.querySelectorAll(
+        '[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *')]
+    .filter(element => element.children.length === 0
+        && element.scrollWidth > element.clientWidth + 1)
+    .map(element => element.textContent.trim())"""
+
+
 def chart_slips(page) -> list[str]:
-    slips = []
+    slips = [f"chiffre coupé : « {text} »" for text in page.evaluate(CUT_BY_CSS)]
     for text in page.evaluate(CHART_TEXTS):
         if text["cut"]:
             slips.append(f"libellé coupé dans un graphique : « {text['text']} »")

@@ -38,7 +38,7 @@ def annex() -> bytes:
 def load(at: AppTest, content: bytes, name: str = "avenant-2022.txt") -> AppTest:
     at.number_input(key="annex_first_year").set_value(2021).run()
     at.number_input(key="annex_last_year").set_value(2022).run()
-    at.number_input(key="annex_payment_2021").set_value(100000.0)
+    at.text_input(key="annex_payment_2021").input("100 000")
     at.file_uploader(key="annex_file").upload(name, content, "text/plain")
     at.text_input(key="annex_territory").input("Territoire test")
     at.run()
