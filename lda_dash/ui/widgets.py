@@ -69,9 +69,11 @@ def setup_needed(path=None) -> None:
 
 def freshness(last_update: datetime | None, as_of: date) -> None:
     """When the figures last changed, and the reference date that decides if a year is over."""
-    updated = fmt.moment(last_update) if last_update else "aucun chiffre saisi"
+    if last_update is None:
+        st.caption(f"Aucun chiffre saisi pour l'instant · date de référence : {fmt.day(as_of)}")
+        return
     st.caption(
-        f"Données au {updated} (dernière mise à jour des chiffres) · "
+        f"Données au {fmt.moment(last_update)} (dernière mise à jour des chiffres) · "
         f"date de référence : {fmt.day(as_of)}"
     )
 

@@ -155,9 +155,10 @@ def reading_slips(text: str, codes: set[str], names: list[str] = ()) -> list[str
 
 # Texts drawn cut by CSS (a metric's value ending in « … »): wider than their box.
 CUT_BY_CSS = """() => [...document.querySelectorAll(
-        '[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *')]
-    .filter(element => element.children.length === 0
-        && element.scrollWidth > element.clientWidth + 1)
+        '[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,'
+        + ' [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *')]
+    .filter(element => element.scrollWidth > element.clientWidth + 1
+        && getComputedStyle(element).overflow !== 'visible')
     .map(element => element.textContent.trim())"""
 
 
