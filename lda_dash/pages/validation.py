@@ -172,7 +172,13 @@ def targets_section(data: ReviewData) -> None:
     if not changed:
         st.info("Rien n'a changé : la cible et le poids sont ceux déjà enregistrés.")
         return
-    _notice("success", f"{spec.label} ({spec.code}) : {' et '.join(changed)} enregistré(s).")
+    # « cible 2022 enregistrée », « poids enregistré », « cible 2022 et poids enregistrés »
+    saved = (
+        "enregistrés"
+        if len(changed) > 1
+        else ("enregistré" if changed == ["poids"] else "enregistrée")
+    )
+    _notice("success", f"{spec.label} : {' et '.join(changed)} {saved}.")
 
 
 def _french(number) -> str:

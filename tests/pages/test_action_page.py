@@ -100,8 +100,8 @@ def test_every_indicator_has_a_chart_and_a_table_of_quarters(app):
     assert len(quarter_tables) == 3
     rate = quarter_tables[1]
     assert list(rate.index) == ["T1 2022", "T2 2022", "T3 2022", "T4 2022"]
-    assert rate.loc["T4 2022", "État"] == "⏳ soumise, non validée"
-    assert rate.loc["T1 2022", "État"] == "✔ validée"
+    assert rate.loc["T4 2022", "État"] == "⏳ soumis, non validé"  # the glossary's words
+    assert rate.loc["T1 2022", "État"] == "✔ validé"
     assert "/" in rate.loc["T1 2022", "Saisie"]  # a rate is entered as numerator / denominator
     assert "#### Dépenses réalisées sur crédits AMI" in texts(at)
 
