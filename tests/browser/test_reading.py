@@ -178,10 +178,7 @@ def read(page, name: str, words: tuple[set[str], list[str]]) -> list[str]:
     if slips or os.environ.get("READING_SCREENSHOTS"):
         SHOTS.mkdir(parents=True, exist_ok=True)
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        # The page scrolls inside Streamlit's main block: its screenshot holds the whole page.
-        main = page.locator('[data-testid="stMainBlockContainer"]')
-        target = main if main.count() else page
-        target.screenshot(path=str(SHOTS / f"{slug}.png"))
+        page.screenshot(path=str(SHOTS / f"{slug}.png"), full_page=True)
     return slips
 
 
