@@ -193,3 +193,24 @@ def test_the_closed_year_attainment_chart_uses_closed_year_statuses():
         for t in progress_charts.attainment_chart(closed, TITLES).data[0].text
     ]
     assert labels == ["90 % · partiellement atteint"]
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "expected"),
+    [
+        ("Poste de coordinateur-animateur", 44, "Poste de coordinateur-animateur"),
+        (
+            "Accompagnement des professionnels par la formation continue",
+            30,
+            "Accompagnement des<br>professionnels par la<br>formation continue",
+        ),
+        ("Anticonstitutionnellement long", 10, "Anticonstitutionnellement<br>long"),
+        ("  espaces   en   trop ", 44, "espaces en trop"),
+        ("", 44, ""),
+    ],
+)
+def test_long_titles_are_wrapped_never_cut(title, width, expected):
+    from lda_dash.charts.progress import short_title
+
+    assert short_title(title, width) == expected
+    assert "…" not in short_title(title, width)
