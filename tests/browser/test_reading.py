@@ -195,6 +195,14 @@ def walk(page, role: str, codes: set[str]) -> dict[str, list[str]]:
             show_everything(page, tables_too=False)
             name = f"{role} · {spec.title}"
             found[name] = read(page, name, codes)
+            # A tab's content is hidden until chosen: each one is read in turn.
+            tabs = page.get_by_role("tab")
+            for index in range(1, tabs.count()):
+                tabs.nth(index).click()
+                wait_until_idle(page)
+                show_everything(page, tables_too=False)
+                tab = f"{name} · {tabs.nth(index).inner_text().strip()}"
+                found[name] += read(page, tab, codes)
         page.get_by_role("button", name="Se déconnecter").click()
         wait_until_idle(page, f"^{re.escape(LOGIN_TITLE)}$")
     return found
