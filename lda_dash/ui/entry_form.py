@@ -137,7 +137,8 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
         )  # fmt: skip
     except ConcurrentEdit as conflict:
         st.session_state[CONFLICT_KEY] = period
-        _notice("error", str(conflict))
+        labels = {i.key: i.spec.label for i in data.indicators}
+        _notice("error", conflict.message(labels.get(conflict.key[:2])))
         return
     except (PermissionDenied, DatabaseBusy) as refused:
         _notice("error", f"Rien n'a été enregistré : {refused}")

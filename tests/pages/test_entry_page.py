@@ -233,6 +233,7 @@ def test_a_colleague_edit_meanwhile_is_refused_and_not_overwritten(demo_app_db):
     button(at, "Enregistrer le brouillon").click().run()
     message = at.error[0].value
     assert "modifié par louise" in message and "rien n'a été écrasé" in message
+    assert "Logements captés dans le parc privé" in message and "CAPT" not in message
     assert stored(demo_app_db, 2, "CAPT")["value"] == 7
     next(b for b in at.button if b.label.startswith("Recharger")).click().run()
     assert at.text_input(key=key("CAPT", 2)).value == "7"
