@@ -125,7 +125,11 @@ def indicators_sheet(ws, data: ExecutionReportData) -> None:
         spec = row.spec
         figures = data.quarters.get((spec.action, spec.code), {})
         quarters = [figures.get(q) for q in (1, 2, 3, 4)]
-        values = [row.target, *quarters, row.value]
+        values = [
+            texts.milestone(spec, row.target, target=True),
+            *(texts.milestone(spec, value) for value in quarters),
+            texts.milestone(spec, row.value),
+        ]
         rows.append(
             [spec.action, data.titles.get(spec.action, ""), spec.label, spec.code, spec.unit,
              texts.MODE_SHORT[spec.mode], *values, row.attainment, STATUS_LABELS[row.status]]

@@ -7,7 +7,7 @@ from collections import Counter
 from fractions import Fraction
 
 from lda_dash import fmt
-from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER
+from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
 from lda_dash.domain.year_report import ExecutionReportData
 from lda_dash.words.glossary import FIGURE_STATUS_WORDS, MODE_SHORT_LABELS
 
@@ -104,6 +104,16 @@ def quantity(value, unit: str) -> str:
     if value < 2 and unit.endswith("s") and unit.isalpha():
         unit = unit[:-1]
     return f"{fmt.number(value)} {unit}"
+
+
+def milestone(spec, value, *, target: bool = False):
+    """A milestone in words (« produit », « non produit », « à produire » for a target); any other
+    indicator's value as it is, for the caller to format."""
+    if spec.mode is not Mode.JALON or value is None:
+        return value
+    if target:
+        return "à produire" if value else "non attendu"
+    return "produit" if value >= 1 else "non produit"
 
 
 def yes_no(flag: bool) -> str:
