@@ -57,7 +57,8 @@ def main() -> None:
         import_convention()
     with accounts:
         st.caption("Lecture seule : les comptes se créent avec `python -m lda_dash user add`.")
-        st.dataframe(data.accounts, hide_index=True)
+        # The organisation's whole name: the table spans the page rather than cut it.
+        st.dataframe(data.accounts, hide_index=True, width="stretch")
     with assignments:
         st.caption("Les partenaires d'une organisation déclarent les chiffres de ses actions.")
         st.dataframe(data.assignments, hide_index=True)
