@@ -97,7 +97,7 @@ def test_the_100_percent_line_is_drawn_and_long_bars_are_capped():
 
 def test_french_separators_are_set():
     figure = progress_charts.trajectory_chart(spec("somme", 40), YEAR, figures({1: 10}))
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u202f"  # babel's narrow no-break space, as fmt
 
 
 def trace(figure, name):
@@ -217,3 +217,24 @@ def test_annex_titles_are_inert_in_a_presentation_chart():
     (drawn,) = figure.data[0].y  # escaped, then wrapped over lines (plotly's <br>)
     assert "<a" not in drawn and drawn.replace("<br>", " ") == progress_charts.chart_text(hostile)
     assert [a.y for a in figure.layout.annotations if a.text == "50 %"] == [drawn]
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "expected"),
+    [
+        ("Poste de coordinateur-animateur", 44, "Poste de coordinateur-animateur"),
+        (
+            "Accompagnement des professionnels par la formation continue",
+            30,
+            "Accompagnement des<br>professionnels par la<br>formation continue",
+        ),
+        ("Anticonstitutionnellement long", 10, "Anticonstitutionnellement<br>long"),
+        ("  espaces   en   trop ", 44, "espaces en trop"),
+        ("", 44, ""),
+    ],
+)
+def test_long_titles_are_wrapped_never_cut(title, width, expected):
+    from lda_dash.charts.progress import short_title
+
+    assert short_title(title, width) == expected
+    assert "…" not in short_title(title, width)

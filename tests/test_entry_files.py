@@ -31,8 +31,9 @@ def test_the_template_lists_the_partner_indicators_with_their_stored_values(demo
         (2, "CAPT"), (2, "DEP_AMI"), (3, "BILAN"), (3, "DEP_AMI"), (4, "GLA"), (4, "DEP_AMI"),
         (5, "REPIT"), (5, "REPIT_OCC"), (5, "DEP_AMI"),
     ]  # fmt: skip
-    assert rows[0][2:5] == [2022, 2, 10]
-    assert rows[7][4:7] == [None, 52, 91]  # a rate: numerator and denominator
+    assert rows[0][2] == "Logements captés dans le parc privé"  # the label, beside the code
+    assert rows[0][3:6] == [2022, 2, 10]
+    assert rows[7][5:8] == [None, 52, 91]  # a rate: numerator and denominator
 
 
 def test_the_csv_and_xlsx_templates_read_back_identically(demo_db_path):
@@ -88,3 +89,64 @@ def test_csv_for_french_excel():
 def test_xlsx_keeps_numbers_typed_and_text_inert():
     sheet = load_workbook(io.BytesIO(xlsx_bytes("Chiffres", ["v", "t"], [[Decimal(12), "@x"]])))
     assert [c.value for c in sheet.active[2]] == [12, "'@x"]
+
+
+def test_format_and_workflow_errors_come_in_one_report(demo_db_path):
+    """A row for a figure already submitted is reported with the file's format errors, not only
+    once they are fixed: one upload, every problem."""
+    content = (
+        b"action;indicateur;annee;trimestre;valeur;numerateur;denominateur\n"
+        b"2;CAPT;2023;5;9;;\n"  # line 2: format (quarter 5)
+        b"4;DEP_AMI;2022;4;120;;\n"  # line 3: workflow (already submitted)
+        b"5;REPIT_OCC;2022;4;;95;91\n"  # line 4: both (numerator too big, submitted)
+        b"6;DIAG;2023;1;3;;\n"  # line 5: workflow (not entrusted)
+    )
+    check = check_file(demo_db_path, CID, PARTNER, content, "t.csv", "draft")
+    by_line = {}
+    for issue in check.errors:
+        by_line.setdefault(issue.line, []).append(issue.message)
+    assert sorted(by_line) == [2, 3, 4, 5]
+    assert any("trimestre 5" in m for m in by_line[2])
+    assert len(by_line[3]) == 1 and "ce chiffre est déjà soumis" in by_line[3][0]
+    assert any("supérieur au dénominateur" in m for m in by_line[4])
+    assert any("déjà soumis" in m for m in by_line[4])
+    assert any("n'est pas confiée à votre organisation" in m for m in by_line[5])
+    assert all("DEP_AMI" not in i.message and "REPIT_OCC" not in i.message for i in check.errors)
+
+
+def test_the_xlsx_template_has_labels_instructions_and_lists_and_imports_as_it_is(demo_db_path):
+    data = load_entry(demo_db_path, Selection(), HABITAT, (2023, 1), today=date(2023, 5, 1))
+    _, xlsx_file = template_files(data)
+    book = load_workbook(io.BytesIO(xlsx_file))
+    assert book.sheetnames == ["Chiffres", "Instructions", "Listes"]
+    sheet = book["Chiffres"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["action", "indicateur", "libellé"]
+    labels = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Logements captés dans le parc privé" in labels
+    lists = {
+        str(v.sqref).split(":")[0][0]: v.formula1 for v in sheet.data_validations.dataValidation
+    }
+    assert set(lists) == {"A", "B", "D", "E"}  # action, indicator, year, quarter
+    codes = [c for (c,) in book["Listes"].iter_rows(min_row=2, min_col=2, max_col=2,
+                                                    values_only=True) if c]  # fmt: skip
+    assert codes == list(dict.fromkeys(i.spec.code for i in data.indicators))
+    assert book["Listes"].sheet_state == "hidden"
+    instructions = " ".join(
+        str(c) for row in book["Instructions"].iter_rows(values_only=True) for c in row if c
+    )
+    assert "mode d'emploi" in instructions and "Logements captés dans le parc privé" in instructions
+    # Filled in (a value per indicator) and dropped as it is: it imports.
+    for row in sheet.iter_rows(min_row=2):
+        code = row[1].value
+        if code == "REPIT_OCC":
+            row[6].value, row[7].value = 60, 91
+        elif code == "BILAN":
+            row[5].value = 1
+        else:
+            row[5].value = 3
+    filled = io.BytesIO()
+    book.save(filled)
+    check = check_file(demo_db_path, CID, PARTNER, filled.getvalue(), "modele.xlsx", "draft")
+    assert check.ok, check.errors
+    assert len(check.result.figures) == len(data.indicators)

@@ -238,3 +238,14 @@ def test_categories_follow_their_annex_numbers_and_actions_follow_their_category
         "n° 4 · Poste de Gestion Locative Adaptée",
         "n° 12 · Accompagnement des professionnels par la formation",
     ]
+
+
+def test_euro_axes_group_thousands_the_french_way_in_any_office_language(deck):
+    """`[$-40C]` carries the French locale in the format: « 10 000 € », never « 10,000 € »."""
+    formats = [
+        chart.value_axis.tick_labels.number_format
+        for slide in deck.slides
+        for chart in charts_of(slide)
+        if "€" in chart.value_axis.tick_labels.number_format
+    ]
+    assert formats and all(f.startswith("[$-40C]") for f in formats)

@@ -45,8 +45,17 @@ def chart_text(text: str) -> str:
 
 
 def short_title(title: str, width: int = 44) -> str:
-    """Keep the axis readable: long annex titles are cut with an ellipsis."""
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    """A long annex title on lines of about `width` characters (`<br>` between them), so that
+    the axis stays narrow and every word is still there: a cut title (`…`) hid which action a
+    bar was, and plotly shows the lines as they are. A single word longer than `width` keeps its
+    own line whole."""
+    lines: list[str] = []
+    for word in " ".join((title or "").split()).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def attainment_chart(report: ProgressReport, titles: Mapping[int, str]) -> go.Figure:
@@ -94,7 +103,7 @@ def attainment_chart(report: ProgressReport, titles: Mapping[int, str]) -> go.Fi
         "line": {"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
     }  # fmt: skip
     figure.update_layout(
-        _layout(height=90 + 34 * len(numbers)),
+        _layout(height=90 + 46 * len(numbers)),  # two lines of title a bar
         annotations=annotations,
         shapes=[target_line],
         showlegend=False,
@@ -263,7 +272,7 @@ def _value_axis(spec: IndicatorSpec, number_format: str, suffix: str, highest: f
 def _layout(height: int) -> dict:
     """French number separators (`1 234,5`), readable fonts, white background."""
     return {
-        "separators": ", ",
+        "separators": ",\u202f",  # decimal comma, babel's narrow no-break space for thousands
         "font": FONT,
         "height": height,
         "plot_bgcolor": "white",

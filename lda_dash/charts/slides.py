@@ -136,7 +136,7 @@ def story_figure(chart: Chart) -> go.Figure:
         )
         highest = max(highest, reference)
     figure.update_layout(
-        separators=", ",
+        separators=",\u202f",
         font=FONT,
         height=chart_height(chart),
         plot_bgcolor="white",

@@ -196,7 +196,7 @@ def preview_table(preview: ImportPreview) -> str:
         + (", avec sa ligne de total" if annex.total else ", sans ligne de total"),
         f"Territoire : {preview.territory_name} · convention {preview.convention_id}",
         "",
-        f"Contrôle de l'annexe : {len(preview.findings)} constat(s)",
+        f"Contrôle de l'annexe : {fmt.plural(len(preview.findings), 'constat')}",
     ]
     for f in preview.findings:
         where = f"ligne {f.row}" if f.row is not None else "totaux"

@@ -45,12 +45,13 @@ def check_annex(table: AnnexTable) -> list[Finding]:
 
 
 def _euros(amount: Decimal) -> str:
-    """French display of an amount: "68 000 €", "1 234,50 €" (spaces as in the signed text)."""
+    """French display of an amount: "68 000 €", "1 234,50 €", thousands grouped by the narrow
+    no-break space babel and lda_dash/fmt.py use (the domain imports nothing of ours)."""
     if is_whole(amount):
-        text = f"{int(amount):,}".replace(",", " ")
+        text = f"{int(amount):,}".replace(",", "\u202f")
     else:
         rounded = cents(amount)
-        text = f"{rounded:,.2f}".replace(",", " ").replace(".", ",")
+        text = f"{rounded:,.2f}".replace(",", "\u202f").replace(".", ",")
     return f"{text} €"
 
 

@@ -177,6 +177,7 @@ def write_refusals(
     assigned: Mapping[int, set[str]],
     statuses: Mapping[FigureKey, str],
     locked_years: Iterable[int],
+    labels: Mapping[tuple[int, str], str] | None = None,
 ) -> list[RowIssue]:
     """Rows of an import the actor may not write, by line, before anything is tried (section 9).
 
@@ -192,5 +193,6 @@ def write_refusals(
             fig.year in locked,
         )  # fmt: skip
         if refusal:
-            refusals.append(RowIssue(line, f"action {fig.action} · {fig.code} : {refusal}"))
+            label = (labels or {}).get((fig.action, fig.code), fig.code)
+            refusals.append(RowIssue(line, f"action {fig.action} · « {label} » : {refusal}"))
     return refusals

@@ -107,7 +107,7 @@ def read_value(text: str, spec: IndicatorSpec, problems: list[str]) -> Decimal |
     mode_label = MODE_LABELS[spec.mode]
     if not text:
         problems.append(
-            f"valeur manquante : indiquez la valeur de {spec.code} ({mode_label}), "
+            f"valeur manquante : indiquez la valeur de « {spec.label} » ({mode_label}), "
             "0 s'il n'y a rien à déclarer"
         )
         return None
@@ -121,7 +121,7 @@ def read_value(text: str, spec: IndicatorSpec, problems: list[str]) -> Decimal |
             return None
         return normalised(number)
     if number < 0:
-        problems.append(f"valeur {text} : la valeur de {spec.code} ne peut pas être négative")
+        problems.append(f"valeur {text} : la valeur de « {spec.label} » ne peut pas être négative")
         return None
     if is_money and int(number.as_tuple().exponent) < -2:
         problems.append(
@@ -137,7 +137,8 @@ def read_value(text: str, spec: IndicatorSpec, problems: list[str]) -> Decimal |
         return None
     if spec.mode in (Mode.SOMME, Mode.CUMUL_ANNUEL) and not is_whole(number) and not is_money:
         problems.append(
-            f"valeur « {text} » : un nombre entier est attendu pour {spec.code} ({mode_label}), "
+            f"valeur « {text} » : un nombre entier est attendu pour « {spec.label} » "
+            f"({mode_label}), "
             "sans décimale"
         )
         return None

@@ -47,6 +47,10 @@ class ValidatedImport:
     figures: list[QuarterFigure] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    # (line, figure) of every row whose action, indicator, year and quarter could be read, even
+    # with errors elsewhere: the workflow checks (already submitted, locked year, not entrusted)
+    # look at them too, so that one upload reports every problem of the file at once.
+    keyed: list[tuple[int, QuarterFigure]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -102,7 +106,8 @@ def validate_figure_rows(
         if key in first_line:
             item.problems.append(
                 f"doublon des lignes {first_line[key]} et {item.row.line} (action {key[0]}, "
-                f"{key[1]}, T{key[3]} {key[2]}) : gardez une seule ligne pour ce trimestre"
+                f"« {item.spec.label} », T{key[3]} {key[2]}) : gardez une seule ligne pour ce "
+                "trimestre"
             )
             continue
         first_line[key] = item.row.line
@@ -124,7 +129,8 @@ def validate_figure_rows(
     errors.sort(key=lambda issue: issue.line)
     warnings.sort(key=lambda issue: issue.line)
     figures = [] if errors else [_figure(item, status) for item in checked]
-    return ValidatedImport(figures=figures, errors=errors, warnings=warnings)
+    keyed = [(item.row.line, _figure(item, status)) for item in checked if item.key is not None]
+    return ValidatedImport(figures=figures, errors=errors, warnings=warnings, keyed=keyed)
 
 
 _TEXT_FIELDS = tuple(f.name for f in fields(RawFigureRow) if f.name != "line")
@@ -203,7 +209,7 @@ def _warnings(item: _CheckedRow, merged: Mapping[Key, Decimal | None]) -> list[s
     target = spec.target(item.year)
     if spec.mode is Mode.SOMME and target is not None and value > target:
         warnings.append(
-            f"{shown(value)} pour un seul trimestre dépasse la cible annuelle de {spec.code} "
+            f"{shown(value)} pour un seul trimestre dépasse la cible annuelle de « {spec.label} » "
             f"({shown(target)} pour {item.year}) : vérifiez la saisie"
         )
     counted = (Mode.SOMME, Mode.CUMUL_ANNUEL, Mode.STOCK)
@@ -215,7 +221,7 @@ def _warnings(item: _CheckedRow, merged: Mapping[Key, Decimal | None]) -> list[s
         largest = max((v for v in earlier if v is not None), default=None)
         if largest is not None and largest >= SPIKE_FLOOR and value > SPIKE_FACTOR * largest:
             warnings.append(
-                f"{shown(value)} est plus de trois fois la plus forte valeur de {spec.code} "
+                f"{shown(value)} est plus de trois fois la plus forte valeur de « {spec.label} » "
                 f"des quatre trimestres précédents ({shown(largest)}) : vérifiez la saisie"
             )
     return warnings

@@ -40,11 +40,16 @@ class ConcurrentEdit(RuntimeError):
         self, key: tuple[int, str, int, int], saved_by: str | None, saved_at: datetime | None
     ):
         self.key, self.saved_by, self.saved_at = key, saved_by, saved_at
-        action, code, year, quarter = key
-        who = saved_by or "quelqu'un"
-        when = f" le {saved_at:%d/%m/%Y à %H:%M}" if saved_at else ""
-        super().__init__(
-            f"Action {action} · {code} · {year} T{quarter} : ce chiffre a été modifié par "
-            f"{who}{when} depuis que vous l'avez ouvert. Rechargez la page pour voir sa valeur, "
-            "puis enregistrez à nouveau : rien n'a été écrasé."
+        super().__init__(self.message())
+
+    def message(self, label: str | None = None) -> str:
+        """The French message, naming the indicator by its `label` when the caller knows it
+        (storage, which raises this, only knows the code)."""
+        action, code, year, quarter = self.key
+        who = self.saved_by or "quelqu'un"
+        when = f" le {self.saved_at:%d/%m/%Y à %H:%M}" if self.saved_at else ""
+        return (
+            f"Action {action} · {label or code} · T{quarter} {year} : ce chiffre a été modifié "
+            f"par {who}{when} depuis que vous l'avez ouvert. Rechargez la page pour voir sa "
+            "valeur, puis enregistrez à nouveau : rien n'a été écrasé."
         )

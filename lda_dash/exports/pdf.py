@@ -174,6 +174,11 @@ def indicator_summary(pdf: ReportPDF, data: ExecutionReportData) -> None:
     )
 
 
+def shown(value) -> str:
+    """A cell of the indicators table: words as they are (a milestone), numbers the French way."""
+    return value if isinstance(value, str) else fmt.number(value)
+
+
 def indicators_section(pdf: ReportPDF, data: ExecutionReportData) -> None:
     pdf.add_page(orientation="L")
     heading(pdf, SECTIONS[1])
@@ -186,8 +191,10 @@ def indicators_section(pdf: ReportPDF, data: ExecutionReportData) -> None:
         quarters = data.quarters.get((spec.action, spec.code), {})
         rows.append(
             [str(spec.action), spec.label, spec.unit, texts.MODE_SHORT[spec.mode],
-             fmt.number(row.target), *(fmt.number(quarters.get(q)) for q in (1, 2, 3, 4)),
-             fmt.number(row.value), fmt.percent(row.attainment, 1), STATUS_LABELS[row.status]]
+             shown(texts.milestone(spec, row.target, target=True)),
+             *(shown(texts.milestone(spec, quarters.get(q))) for q in (1, 2, 3, 4)),
+             shown(texts.milestone(spec, row.value)), fmt.percent(row.attainment, 1),
+             STATUS_LABELS[row.status]]
         )  # fmt: skip
     data_table(
         pdf,

@@ -22,7 +22,9 @@ from lda_dash.story.model import Chart, ChartUnit, KeyFigure
 BODY_HEIGHT = 5.0  # inches between the subtitle and the footer
 FONT_NAME = "Arial"  # LibreOffice substitutes its metric-compatible Liberation Sans
 # The data stay the exact attainments (1.05); the `%` of the format shows them as 105 %.
-NUMBER_FORMATS = {ChartUnit.ATTAINMENT: "0 %", ChartUnit.EUROS: '#,##0" €"'}
+# The French locale (0x40C) in the format itself: thousands grouped the French way (« 10 000 € »)
+# whatever the language of the PowerPoint or LibreOffice that opens the deck (not « 10,000 € »).
+NUMBER_FORMATS = {ChartUnit.ATTAINMENT: "0 %", ChartUnit.EUROS: '[$-40C]#,##0" €"'}
 
 
 def rgb(colour: str) -> RGBColor:

@@ -26,6 +26,7 @@ from lda_dash.exports.xlsx_layout import (
     title,
 )
 from lda_dash.words import texts
+from lda_dash.words.history import history_line
 
 
 def execution_report_xlsx(data: ExecutionReportData) -> bytes:
@@ -112,7 +113,9 @@ def key_figures(data: ExecutionReportData) -> list[tuple[str, object, str | None
 
 def indicators_sheet(ws, data: ExecutionReportData) -> None:
     top = title(
-        ws, f"Indicateurs {data.year} (IPTT)", f"{texts.VALIDATED_ONLY} {texts.NOT_IN_IPTT}"
+        ws,
+        f"Indicateurs {data.year} : tableau de suivi",
+        f"{texts.VALIDATED_ONLY} {texts.NOT_IN_IPTT}",
     )
     columns = [
         Column("N° action", 9),
@@ -132,7 +135,11 @@ def indicators_sheet(ws, data: ExecutionReportData) -> None:
         spec = row.spec
         figures = data.quarters.get((spec.action, spec.code), {})
         quarters = [figures.get(q) for q in (1, 2, 3, 4)]
-        values = [row.target, *quarters, row.value]
+        values = [
+            texts.milestone(spec, row.target, target=True),
+            *(texts.milestone(spec, value) for value in quarters),
+            texts.milestone(spec, row.value),
+        ]
         rows.append(
             [spec.action, data.titles.get(spec.action, ""), spec.label, spec.code, spec.unit,
              texts.MODE_SHORT[spec.mode], *values, row.attainment, STATUS_LABELS[row.status]]
@@ -283,10 +290,12 @@ def history_sheet(ws, data: ExecutionReportData) -> None:
         Column("Nouvelle valeur", 18),
         Column("Motif", 50),
     ]
+    specs = {(row.spec.action, row.spec.code): row.spec for row in data.progress.rows}
+    lines = [(h, history_line(h, specs)) for h in data.history]
     rows = [
-        [h["changed_at"], h["author"], texts.history_entity(h["entity"]), h["item"],
-         texts.history_value(h["old_value"]), texts.history_value(h["new_value"]), h["reason"]]
-        for h in data.history
+        [h["changed_at"], h["author"], line["entity"], line["item"], line["old"], line["new"],
+         h["reason"]]
+        for h, line in lines
     ]  # fmt: skip
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     table(ws, top, columns, rows)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
+from lda_dash.importers.file_limits import MAX_FILE_BYTES
 from lda_dash.services.admin import load_admin, save_import
 from lda_dash.services.context import convention_label
 from lda_dash.services.convention_import import (
@@ -33,6 +34,7 @@ from lda_dash.services.indicator_editor import (
     target_column,
 )
 from lda_dash.ui import auth, state, widgets
+from lda_dash.ui.amount_input import amount_input
 from lda_dash.ui.safe_text import md
 
 ANNEX_HELP = (
@@ -57,7 +59,8 @@ def main() -> None:
         import_convention()
     with accounts:
         st.caption("Lecture seule : les comptes se créent avec `python -m lda_dash user add`.")
-        st.dataframe(data.accounts, hide_index=True)
+        # The organisation's whole name: the table spans the page rather than cut it.
+        st.dataframe(data.accounts, hide_index=True, width="stretch")
     with assignments:
         st.caption("Les partenaires d'une organisation déclarent les chiffres de ses actions.")
         st.dataframe(data.assignments, hide_index=True)
@@ -71,6 +74,7 @@ def import_convention() -> None:
         type=["md", "txt", "csv", "xlsx"],
         key="annex_file",
         help=ANNEX_HELP,
+        max_upload_size=MAX_FILE_BYTES // 2**20,
     )
     name_column, first_column, last_column = st.columns([3, 1, 1])
     territory = name_column.text_input("Territoire", key="annex_territory",
@@ -101,10 +105,14 @@ def payment_inputs(years: list[int]) -> dict[int, Decimal]:
     st.markdown("**Versements de l'État** (facultatifs)")
     payments = {}
     for column, year in zip(st.columns(max(len(years), 1)), years, strict=False):
-        amount = column.number_input(f"Versement {year} (€)", min_value=0.0, value=None,
-                                     step=1000.0, key=f"annex_payment_{year}")  # fmt: skip
-        if amount is not None:
-            payments[year] = Decimal(str(amount))
+        with column:
+            amount, problem = amount_input(
+                f"Versement {year} (€)", key=f"annex_payment_{year}", placeholder="ex. 494 000"
+            )
+        if problem:
+            column.error(problem)
+        elif amount is not None:
+            payments[year] = amount
     return payments
 
 
@@ -115,7 +123,8 @@ def show_findings(preview: ImportPreview) -> None:
         return
     errors = sum(1 for f in preview.findings if f.level == "error")
     st.warning(
-        f"{len(preview.findings)} constat(s), dont {errors} erreur(s) : ils sont signalés, "
+        f"{fmt.plural(len(preview.findings), 'constat')}, dont {fmt.plural(errors, 'erreur')} : "
+        "ils sont signalés, "
         "jamais corrigés en silence. La convention peut être chargée telle que signée.",
         icon="⚠️",
     )

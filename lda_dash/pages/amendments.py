@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lda_dash import config
+from lda_dash.importers.amendment_file import MAX_BYTES as AMENDMENT_MAX_BYTES
 from lda_dash.services.amendment_page import (
     amendment_rows,
     load_amendments,
@@ -74,6 +75,7 @@ def main() -> None:
         type=["csv"],
         accept_multiple_files=True,
         key="am_file",
+        max_upload_size=max(1, AMENDMENT_MAX_BYTES // 2**20),
     )
     reason = st.text_input("Motif", key="am_reason")
     if st.button("Prévisualiser", icon=":material/preview:"):

@@ -18,6 +18,7 @@ from lda_dash.services.control_actions import DecisionForm, save_decision
 from lda_dash.services.control_data import ControlData
 from lda_dash.tables.pending import pending_table
 from lda_dash.ui import auth, control_page
+from lda_dash.ui.amount_input import amount_input
 from lda_dash.ui.safe_text import md
 from lda_dash.words.texts import threshold_words
 
@@ -90,13 +91,10 @@ def decision_form(data: ControlData) -> None:
     submitted_count, missing_count = pending_counts(data.pending_work)
     if data.pending_work:
         pending_notice(data, submitted_count, missing_count)
-    with st.form(f"decision_{year}"):
-        amount = st.number_input(
+    with st.form(f"decision_{year}", enter_to_submit=False):
+        amount, amount_problem = amount_input(  # `98 431`, never `98431`
             "Montant décidé (€)",
-            min_value=0,
-            max_value=int(proposal.payment),
-            value=int(recorded.get("decided_amount", proposal.proposed_total)),
-            step=1,
+            recorded.get("decided_amount", proposal.proposed_total),
             key=f"decision_amount_{year}",
         )
         justification = st.text_area(
@@ -150,8 +148,18 @@ def decision_form(data: ControlData) -> None:
         )
     if not submitted:
         return
-    form = DecisionForm(Decimal(amount), justification, decided_on, letter, title, paid)
-    problems = form.problems()
+    form = DecisionForm(amount or Decimal(0), justification, decided_on, letter, title, paid)
+    problems = [amount_problem] if amount_problem else []
+    if amount is None and not amount_problem:
+        problems.append("indiquez le montant décidé (0 s'il n'y a rien à reverser)")
+    elif amount is not None and amount > proposal.payment:
+        problems.append(
+            f"le montant décidé ne peut pas dépasser le versement {year} "
+            f"({fmt.money(proposal.payment)})"
+        )
+    elif amount is not None and amount != amount.to_integral_value():
+        problems.append("le montant décidé s'écrit en euros, sans centimes")
+    problems += form.problems()
     if not confirmed:
         problems.append("cochez la case de confirmation pour enregistrer")
     if not knowingly:

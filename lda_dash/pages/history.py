@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lda_dash import fmt
 from lda_dash.exports.tables import CSV_MIME
 from lda_dash.services.history import filter_history, history_csv, load_history
 from lda_dash.ui import state
@@ -37,7 +38,9 @@ def main() -> None:
         "Période", (first, last), min_value=first, max_value=last, format="DD/MM/YYYY"
     )
     text = st.text_input(
-        "Rechercher", placeholder="Ex. : CAPT, 2022 T3, un mot du motif…", key="_w_history_text"
+        "Rechercher",
+        placeholder="Ex. : logements, T3 2022, un motif…",
+        key="_w_history_text",
     )
     start, end = _bounds(period)
     shown = filter_history(
@@ -51,7 +54,7 @@ def main() -> None:
         column_config={"Date": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm")},
     )
     st.download_button(
-        f"Exporter ces {len(shown)} lignes en CSV",
+        f"Exporter en CSV ({fmt.plural(len(shown), 'ligne')})",
         history_csv(shown),
         f"historique-{data.context.convention_id}.csv",
         CSV_MIME,

@@ -69,7 +69,7 @@ def change_form(data: LocksData) -> None:
     action = "Déverrouiller" if row.locked else "Verrouiller"
     st.subheader(f"{action} les chiffres {year}")
     st.caption("L'année se choisit dans le menu « Année » à gauche.")
-    with st.form(f"lock_{year}", clear_on_submit=True):
+    with st.form(f"lock_{year}", clear_on_submit=True, enter_to_submit=False):
         reason = st.text_input("Motif (obligatoire)", key="lock_reason")
         submitted = st.form_submit_button(
             f"{action} {year}",

@@ -144,14 +144,16 @@ def main() -> None:
     scope = ", ".join(data.selection.categories) or "toutes les catégories d'actions"
     st.title(f"Vue nationale {data.year}")
     st.caption(
-        f"{territories_words(len(data.territories))} · {scope} · date de référence "
+        f"{fmt.plural(len(data.territories), 'territoire')} · {scope} · date de référence "
         f"{fmt.day(data.as_of)} · chiffres soumis et validés"
     )
     key_figures(data)
     st.subheader("Atteinte par territoire et par année")
     shown = len(data.trend)
-    which = "Le territoire" if shown == 1 else f"Les {shown} territoires"
-    st.caption(f"{which} {ORDERS[data.selection.order]} en {data.year}.")
+    if shown < 2:
+        st.caption(f"{fmt.plural(shown, 'territoire')} en {data.year}.")
+    else:
+        st.caption(f"Les {shown} territoires, {ORDERS[data.selection.order]}, en {data.year}.")
     tables = view.chart_data
     chart_table.chart(
         view.heatmap,

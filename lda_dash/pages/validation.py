@@ -65,10 +65,10 @@ def pending_section(data: ReviewData) -> None:
 
 def _review_form(data: ReviewData, heading: str, figures) -> None:
     labels = {figure.key: figure.label for figure in figures}
-    with st.form(f"review_{slug(heading)}_{abs(hash(tuple(labels)))}"):
+    with st.form(f"review_{slug(heading)}_{abs(hash(tuple(labels)))}", enter_to_submit=False):
         chosen = st.multiselect(
             "Chiffres concernés (tous par défaut)", list(labels), default=list(labels),
-            format_func=labels.get,
+            format_func=labels.get, placeholder="Choisissez les chiffres",
         )  # fmt: skip
         reason = st.text_area(
             "Motif du renvoi (obligatoire pour renvoyer ; le partenaire le lira)",
@@ -148,11 +148,11 @@ def targets_section(data: ReviewData) -> None:
     keys = [key for key in data.specs if key[1] != SPENDING_CODE]
     key = st.selectbox(
         "Indicateur à modifier", keys,
-        format_func=lambda k: f"n° {k[0]} · {data.specs[k].label} ({k[1]})",
+        format_func=lambda k: f"n° {k[0]} · {data.specs[k].label}",
     )  # fmt: skip
     spec = data.specs[key]
     current = spec.target(year)
-    with st.form(f"target_{key[0]}_{key[1]}_{year}"):
+    with st.form(f"target_{key[0]}_{key[1]}_{year}", enter_to_submit=False):
         left, right = st.columns(2)
         # Text, not a number field: a browser's number field drops a French decimal comma.
         target_text = left.text_input(
@@ -187,9 +187,13 @@ def targets_section(data: ReviewData) -> None:
     if not changed:
         st.info("Rien n'a changé : la cible et le poids sont ceux déjà enregistrés.")
         return
-    _notice(
-        "success", f"{md(spec.label)} ({md(spec.code)}) : {' et '.join(changed)} enregistré(s)."
+    # « cible 2022 enregistrée », « poids enregistré », « cible 2022 et poids enregistrés »
+    saved = (
+        "enregistrés"
+        if len(changed) > 1
+        else ("enregistré" if changed == ["poids"] else "enregistrée")
     )
+    _notice("success", f"{spec.label} : {' et '.join(changed)} {saved}.")
 
 
 def target_year(data: ReviewData, year: int, locked: bool) -> int | None:

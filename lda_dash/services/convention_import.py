@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from lda_dash import storage
+from lda_dash import fmt, storage
 from lda_dash.domain.convention_checks import Finding, check_annex
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.numbers import is_whole
@@ -49,9 +49,9 @@ OPTIONAL_REFERENCES = (
 )
 _CODE = re.compile(r"^[A-Za-z0-9_]+$")
 _ACTIVITY_WORDS = (
-    ("figures", "chiffre(s) déclaré(s)"),
-    ("decisions", "décision(s) de reversement"),
-    ("allocations", "répartition(s) modifiée(s)"),
+    ("figures", "chiffre déclaré"),
+    ("decisions", "décision de reversement"),
+    ("allocations", "répartition modifiée"),
 )
 
 
@@ -210,7 +210,7 @@ def _check_replaceable(con, convention_id: str, replace: bool) -> None:
             "(demandez explicitement son remplacement)"
         )
     activity = convention_store.convention_activity(con, convention_id)
-    held = [f"{activity[key]} {what}" for key, what in _ACTIVITY_WORDS if activity[key]]
+    held = [fmt.plural(activity[key], what) for key, what in _ACTIVITY_WORDS if activity[key]]
     if held:
         raise ConventionImportError(
             f"la convention « {convention_id} » ne peut pas être remplacée : elle contient "

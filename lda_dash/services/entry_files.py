@@ -9,16 +9,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from lda_dash import storage
+from lda_dash import fmt, storage
 from lda_dash.domain.entry import foreign_action_refusals, write_refusals
 from lda_dash.domain.figure_cells import RawFigureRow
 from lda_dash.domain.numbers import normalised
 from lda_dash.domain.permissions import Actor
 from lda_dash.domain.validation import RowIssue, ValidatedImport, validate_figure_rows
-from lda_dash.exports.tables import csv_bytes, xlsx_bytes
+from lda_dash.exports.figures_template import LABEL_HEADER, TemplateIndicator, template_xlsx
+from lda_dash.exports.tables import csv_bytes
 from lda_dash.importers.figures_file import COLUMNS, read_figures_file
 from lda_dash.services.context import unit_of_work
 from lda_dash.services.entry import EntryData, accepted_years
+from lda_dash.words.workflow import MODE_INPUTS, figure_shown
 
 Progress = Callable[[float, str], None]
 PREVIEW_COLUMNS = ["Ligne", "Contrôle", "Action", "Indicateur", "Année", "Trimestre", "Valeur",
@@ -36,6 +38,7 @@ class FileCheck:
     rows: list[RawFigureRow]
     result: ValidatedImport
     refusals: list[RowIssue] = field(default_factory=list)
+    specs: dict = field(default_factory=dict)  # (action, code) → IndicatorSpec, for the preview
 
     @property
     def errors(self) -> list[RowIssue]:
@@ -56,23 +59,26 @@ def _check(con, convention_id: str, actor: Actor, rows, status: str, progress: P
     result = validate_figure_rows(
         rows, specs, existing, years=accepted_years(con, convention), status=status
     )
-    check = FileCheck(rows, result)
+    check = FileCheck(rows, result, specs=dict(specs))
     assigned: dict[int, set[str]] = {}
     for row in storage.assignments(con, convention_id):
         assigned.setdefault(row["action_number"], set()).add(row["organisation_id"])
-    if not result.ok:
-        check.refusals = foreign_action_refusals(rows, actor, assigned)
-        return check
+    # Every row whose figure is named gets the workflow's checks, whatever its other errors:
+    # format and workflow problems come in one report, not one round trip each.
     progress(0.7, "Vérification des droits de votre organisation…")
+    keyed_lines = {line for line, _ in result.keyed}
+    unnamed = [row for row in rows if row.line not in keyed_lines]
     statuses = {
         (r["action"], r["code"], r["year"], r["quarter"]): r["status"]
         for r in storage.figure_records(con, convention_id)
     }
-    years = {fig.year for fig in result.figures}
+    years = {fig.year for _, fig in result.keyed}
     locked = [y for y in years if storage.is_year_locked(con, convention_id, y)]
-    check.refusals = write_refusals(
-        result.figures, [row.line for row in rows], actor, assigned, statuses, locked
-    )
+    labels = {key: spec.label for key, spec in specs.items()}
+    check.refusals = foreign_action_refusals(unnamed, actor, assigned) + write_refusals(
+        [fig for _, fig in result.keyed], [line for line, _ in result.keyed],
+        actor, assigned, statuses, locked, labels,
+    )  # fmt: skip
     return check
 
 
@@ -111,6 +117,7 @@ def preview_table(check: FileCheck) -> pd.DataFrame:
     warnings: dict[int, list[str]] = {}
     for issue in check.result.warnings:
         warnings.setdefault(issue.line, []).append(issue.message)
+    read = {line: figure for line, figure in check.result.keyed}
     rows = []
     for row in check.rows:
         if row.line in errors:
@@ -119,9 +126,25 @@ def preview_table(check: FileCheck) -> pd.DataFrame:
             verdict = "⚠ " + " ; ".join(warnings[row.line])
         else:
             verdict = "✔ correcte"
-        rows.append([row.line, verdict, row.action, row.indicator, row.year, row.quarter,
-                     row.value, row.numerator, row.denominator, row.comment])  # fmt: skip
+        figure = read.get(row.line)
+        spec = None if figure is None else check.specs.get((figure.action, figure.code))
+        indicator, value = row.indicator, row.value
+        numerator, denominator = row.numerator, row.denominator
+        if spec is not None:  # what was understood, in words and French numbers
+            indicator = spec.label
+            if figure.value is not None:
+                value = figure_shown(spec, {"value": figure.value})
+            numerator = numerator if figure.numerator is None else fmt.number(figure.numerator)
+            denominator = (
+                denominator if figure.denominator is None else fmt.number(figure.denominator)
+            )
+        rows.append([row.line, verdict, row.action, indicator, row.year, row.quarter,
+                     value, numerator, denominator, row.comment])  # fmt: skip
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
+
+
+# The headers of section 10, with the indicator's label beside its code (the reader ignores it).
+TEMPLATE_HEADER = [*list(COLUMNS)[:2], LABEL_HEADER, *list(COLUMNS)[2:]]
 
 
 def template_rows(data: EntryData) -> list[list]:
@@ -131,17 +154,24 @@ def template_rows(data: EntryData) -> list[list]:
         record = data.record(indicator) or {}
         value = record.get("value")
         rows.append(
-            [indicator.spec.action, indicator.spec.code, data.year, data.quarter,
-             None if value is None else normalised(value), record.get("numerator"),
+            [indicator.spec.action, indicator.spec.code, indicator.spec.label, data.year,
+             data.quarter, None if value is None else normalised(value), record.get("numerator"),
              record.get("denominator"), record.get("comment") or None]
         )  # fmt: skip
     return rows
 
 
 def template_files(data: EntryData) -> tuple[bytes, bytes]:
-    """The template as CSV (French Excel) and XLSX, with the headers of section 10."""
-    header, rows = list(COLUMNS), template_rows(data)
-    return csv_bytes(header, rows), xlsx_bytes("Chiffres", header, rows)
+    """The template as CSV (French Excel) and XLSX (instructions and drop-down lists too)."""
+    rows = template_rows(data)
+    indicators = [
+        TemplateIndicator(
+            i.spec.action, i.spec.code, i.spec.label, i.spec.unit, MODE_INPUTS[i.spec.mode]
+        )
+        for i in data.indicators
+    ]
+    xlsx = template_xlsx(TEMPLATE_HEADER, rows, indicators, data.years, (data.year, data.quarter))
+    return csv_bytes(TEMPLATE_HEADER, rows), xlsx
 
 
 def template_name(data: EntryData, extension: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lda_dash import storage
+from lda_dash.domain.entry import write_refusals
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.domain.validation import RowIssue, validate_figure_rows
 from lda_dash.domain.workflow import FigureStatus
@@ -44,9 +45,18 @@ def import_figures_file(db, wanted_convention: str | None, path: Path, login: st
             years=accepted_years(con, convention),
             status=FigureStatus.VALIDATED,
         )
-        if result.errors:
-            return FiguresImport(result.errors, result.warnings)
         importer = Actor(login, Role.ADMIN, trusted_import=True)
+        # A locked year is reported with the format errors, in the same report (one pass).
+        years = {fig.year for _, fig in result.keyed}
+        locked = [y for y in years if storage.is_year_locked(con, cid, y)]
+        labels = {key: spec.label for key, spec in specs.items()}
+        refusals = write_refusals(
+            [fig for _, fig in result.keyed], [line for line, _ in result.keyed],
+            importer, {}, {}, locked, labels,
+        )  # fmt: skip
+        errors = sorted([*result.errors, *refusals], key=lambda issue: issue.line)
+        if errors:
+            return FiguresImport(errors, result.warnings)
         changed = storage.save_figures(
             con, cid, result.figures, importer, f"Import du fichier {path.name}"
         )

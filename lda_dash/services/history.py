@@ -13,7 +13,7 @@ import pandas as pd
 from lda_dash import storage
 from lda_dash.exports.tables import csv_bytes
 from lda_dash.services.context import Context, Selection, page_unit_of_work
-from lda_dash.words.texts import history_entity, history_value
+from lda_dash.words.history import Specs, history_line
 
 COLUMNS = ["Date", "Auteur", "Objet", "Élément", "Ancienne valeur", "Nouvelle valeur", "Motif"]
 
@@ -39,19 +39,23 @@ def load_history(
 ) -> HistoryData:
     with page_unit_of_work(path, wanted, today) as (con, context, _):
         raw = storage.history(con, context.convention_id)
-    return HistoryData(context, french_history(raw))
+        specs = storage.indicator_specs(con, context.convention_id)
+    return HistoryData(context, french_history(raw, specs))
 
 
-def french_history(raw: pd.DataFrame) -> pd.DataFrame:
-    """The stored rows with French column names, entity names and workflow words."""
+def french_history(raw: pd.DataFrame, specs: Specs | None = None) -> pd.DataFrame:
+    """The stored rows in words: French column and entity names, indicator labels instead of
+    codes, values the French way with the workflow's words (words/history.py)."""
+    records = raw.astype(object).where(raw.notna(), None).to_dict("records")
+    lines = [history_line(record, specs or {}) for record in records]
     return pd.DataFrame(
         {
             "Date": pd.to_datetime(raw["changed_at"]),
             "Auteur": raw["author"].astype(str),
-            "Objet": [history_entity(entity) for entity in raw["entity"]],
-            "Élément": raw["item"].astype(str),
-            "Ancienne valeur": [history_value(v) or "" for v in raw["old_value"].fillna("")],
-            "Nouvelle valeur": [history_value(v) or "" for v in raw["new_value"].fillna("")],
+            "Objet": [line["entity"] for line in lines],
+            "Élément": [line["item"] for line in lines],
+            "Ancienne valeur": [line["old"] for line in lines],
+            "Nouvelle valeur": [line["new"] for line in lines],
             "Motif": raw["reason"].fillna("").astype(str),
         },
         columns=COLUMNS,

@@ -17,10 +17,12 @@ import pandas as pd
 from lda_dash.domain.convention_checks import Finding
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.importers.target_extraction import ProposedIndicator
+from lda_dash.words.glossary import MODE_SHORT_LABELS, finding_label
 
 ACTION, CODE, LABEL, UNIT, MODE = "Action", "Code", "Libellé", "Unité", "Mode"
 BASELINE, WEIGHT, CONFIDENCE, SOURCE = "Référence", "Poids", "Confiance", "Lu dans"
-MODES = tuple(mode.value for mode in Mode)
+MODES = tuple(MODE_SHORT_LABELS[mode] for mode in Mode)  # the editor's choices, in words
+_MODE_OF = {**{mode.value: mode for mode in Mode}, **{w: m for m, w in MODE_SHORT_LABELS.items()}}
 LEVEL_LABELS = {"error": "⛔ erreur", "warning": "⚠️ avertissement", "info": "ℹ️ information"}
 _CODE = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -34,13 +36,13 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     rows = [
         {
             "Niveau": LEVEL_LABELS.get(f.level, f.level),
-            "Code": f.code,
+            "Type": finding_label(f.code),
             "Ligne de l'annexe": "totaux" if f.row is None else str(f.row),
             "Constat": f.message,
         }
         for f in findings
     ]
-    return pd.DataFrame(rows, columns=["Niveau", "Code", "Ligne de l'annexe", "Constat"])
+    return pd.DataFrame(rows, columns=["Niveau", "Type", "Ligne de l'annexe", "Constat"])
 
 
 def proposals_frame(proposals: Sequence[ProposedIndicator], years: Sequence[int]) -> pd.DataFrame:
@@ -52,7 +54,7 @@ def proposals_frame(proposals: Sequence[ProposedIndicator], years: Sequence[int]
             CODE: p.code,
             LABEL: p.label,
             UNIT: p.unit,
-            MODE: p.mode.value,
+            MODE: MODE_SHORT_LABELS[p.mode],
             BASELINE: _float(p.baseline),
         }
         row.update({target_column(y): _float(p.targets.get(y)) for y in years})
@@ -104,7 +106,7 @@ def specs_from_frame(
         if not unit:
             fail(UNIT, "unité manquante (ex. logements, personnes, %, €, jalon)")
         mode_text = _text(record.get(MODE))
-        mode = Mode(mode_text) if mode_text in MODES else None
+        mode = _MODE_OF.get(mode_text)
         if mode is None:
             fail(MODE, f"« {mode_text} » : choisissez {', '.join(MODES)}")
         baseline = _number(record.get(BASELINE), BASELINE, fail)

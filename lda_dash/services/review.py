@@ -34,8 +34,8 @@ class PendingFigure:
 
     @property
     def label(self) -> str:
-        action, code, year, quarter = self.key
-        return f"n° {action} · {code} · T{quarter} {year}"
+        action, _code, year, quarter = self.key
+        return f"n° {action} · {self.spec.label} · T{quarter} {year}"
 
 
 @dataclass(frozen=True)

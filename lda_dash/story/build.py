@@ -138,7 +138,8 @@ def key_figures_slide(data: ExecutionReportData) -> Slide:
     reached = sum(1 for r in indicator_rows if r.status == Status.ACHIEVED)
     bullets = (
         f"{sentence}.",
-        f"{reached} indicateur(s) sur {len(indicator_rows)} ont atteint leur cible.",
+        f"{fmt.plural(reached, 'indicateur')} sur {len(indicator_rows)} "
+        f"{'a atteint sa' if reached < 2 else 'ont atteint leur'} cible.",
     )
     return Slide(
         SlideKind.KEY_FIGURES,

@@ -229,10 +229,11 @@ def next_slide(data: ExecutionReportData, hide_partners: bool) -> Slide:
         who = "" if hide_partners else _partners(data, action)
         bullets.append(f"Action n° {action}{who} : {words.quarters(gaps, year)} non déclaré")
     if data.pending_validation:
-        many = data.pending_validation > 1
         bullets.append(
-            f"{fmt.number(data.pending_validation)} chiffre{'s' if many else ''} {year} "
-            f"soumis {'attendent' if many else 'attend'} la validation de la coordination"
+            f"{fmt.plural(data.pending_validation, 'chiffre')} {year} "
+            f"{fmt.noun(data.pending_validation, 'soumis')} "
+            f"{'attend' if data.pending_validation < 2 else 'attendent'} la validation "
+            "de la coordination"
         )
     bullets += deadlines(data)
     if not bullets:

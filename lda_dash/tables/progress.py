@@ -7,12 +7,12 @@ from collections.abc import Mapping
 import pandas as pd
 
 from lda_dash import fmt
-from lda_dash.domain.model import QuarterFigure
+from lda_dash.domain.model import MODE_LABELS, QuarterFigure
 from lda_dash.domain.progress import IndicatorProgress, year_value
 from lda_dash.domain.progress_report import ProgressReport, action_status
+from lda_dash.words.glossary import MODE_COLUMN
 from lda_dash.words.labels import (
     FIGURE_STATUS_LABELS,
-    MODE_SHORT_LABELS,
     indicator_value,
     money,
     quarters_text,
@@ -35,7 +35,7 @@ def indicator_table(
                 "N°": spec.action,
                 "Action": titles.get(spec.action, ""),
                 "Indicateur": spec.label,
-                "Mode": MODE_SHORT_LABELS[spec.mode],
+                MODE_COLUMN: MODE_LABELS[spec.mode],
                 "Cible": indicator_value(spec, row.target),
                 "Valeur": indicator_value(spec, row.value),
                 "Atteinte": fmt.percent(row.attainment),

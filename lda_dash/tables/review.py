@@ -11,8 +11,9 @@ from pandas.io.formats.style import Styler
 
 from lda_dash import fmt
 from lda_dash.domain.completeness import Reporting
-from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec, Mode
-from lda_dash.words.labels import MODE_SHORT_LABELS, indicator_value
+from lda_dash.domain.model import MODE_LABELS, SPENDING_CODE, IndicatorSpec, Mode
+from lda_dash.words.glossary import MODE_COLUMN
+from lda_dash.words.labels import indicator_value
 from lda_dash.words.workflow import figure_shown
 
 if TYPE_CHECKING:  # types only: the services build these, tables only read them
@@ -109,8 +110,8 @@ def targets_table(specs: Mapping[tuple[int, str], IndicatorSpec], year: int) -> 
     rows = [
         {
             "Action": f"n° {spec.action}",
-            "Indicateur": f"{spec.label} ({spec.code})",
-            "Mode": MODE_SHORT_LABELS[spec.mode],
+            "Indicateur": spec.label,
+            MODE_COLUMN: MODE_LABELS[spec.mode],
             f"Cible {year}": _target_text(spec, year),
             "Poids": fmt.number(spec.weight, 2),
         }

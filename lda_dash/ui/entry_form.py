@@ -138,7 +138,8 @@ def on_save(data: EntryData, status: str, confirmed: bool = False) -> None:
         )  # fmt: skip
     except ConcurrentEdit as conflict:
         st.session_state[CONFLICT_KEY] = period
-        _notice("error", str(conflict))
+        labels = {i.key: i.spec.label for i in data.indicators}
+        _notice("error", conflict.message(labels.get(conflict.key[:2])))
         return
     except (PermissionDenied, DatabaseBusy) as refused:
         _notice("error", f"Rien n'a été enregistré : {md(refused)}")
@@ -195,7 +196,7 @@ def entry_form(data: EntryData) -> None:
         _show_notice()
         indicator_groups(data, issues)
         return
-    with st.form(f"entry_{data.year}_{data.quarter}", border=False):
+    with st.form(f"entry_{data.year}_{data.quarter}", border=False, enter_to_submit=False):
         indicator_groups(data, issues)
         st.caption(
             "Le brouillon garde vos chiffres sans les transmettre. La soumission les transmet à "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lda_dash import config
+from lda_dash import config, fmt
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.domain.workflow import ConcurrentEdit, FigureStatus
 from lda_dash.exports.tables import CSV_MIME, XLSX_MIME
@@ -61,7 +61,10 @@ def upload_section(data: EntryData) -> None:
         st.success(done, icon=":material/check_circle:")
     round_ = st.session_state.get(UPLOADER_KEY, 0)
     uploaded = st.file_uploader(
-        "Fichier de chiffres (CSV ou XLSX)", type=["csv", "xlsx"], key=f"_w_upload_{round_}"
+        "Fichier de chiffres (CSV ou XLSX)",
+        type=["csv", "xlsx"],
+        key=f"_w_upload_{round_}",
+        max_upload_size=MAX_BYTES // 2**20,
     )
     if uploaded is None:
         return
@@ -91,22 +94,29 @@ def _outcome(check: FileCheck) -> None:
     lines = len(check.rows)
     if errors:
         st.error(
-            f"**Fichier refusé : {len(errors)} erreur{'s' if len(errors) > 1 else ''}** sur "
-            f"{lines} lignes. Rien n'a été enregistré ; corrigez le fichier et déposez-le à "
-            "nouveau.",
+            f"**Fichier refusé : {fmt.plural(len(errors), 'erreur')}** sur "
+            f"{fmt.plural(lines, 'ligne')}. Rien n'a été enregistré ; corrigez le fichier et "
+            "déposez-le à nouveau.",
             icon=":material/error:",
         )
         _issue_table(errors, "Erreur")
     else:
-        st.success(f"Fichier correct : {lines} lignes prêtes à être importées.")
+        st.success(
+            f"Fichier correct : {fmt.plural(lines, 'ligne prête')} à être "
+            f"{fmt.noun(lines, 'importée')}."
+        )
     if warnings:
+        advice = (
+            "vérifiez-la ; elle n'empêche pas l'import"
+            if len(warnings) < 2
+            else "vérifiez-les ; elles n'empêchent pas l'import"
+        )
         st.warning(
-            f"{len(warnings)} valeur{'s' if len(warnings) > 1 else ''} inhabituelle"
-            f"{'s' if len(warnings) > 1 else ''} : vérifiez-les ; elles n'empêchent pas l'import.",
+            f"{fmt.plural(len(warnings), 'valeur inhabituelle')} : {advice}.",
             icon=":material/warning:",
         )
         _issue_table(warnings, "Avertissement")
-    with st.expander(f"Aperçu des {lines} lignes du fichier", expanded=bool(errors)):
+    with st.expander(f"Aperçu du fichier ({fmt.plural(lines, 'ligne')})", expanded=bool(errors)):
         narrow = st.column_config.TextColumn(width="small")
         st.dataframe(
             preview_table(check), hide_index=True, width="stretch",
@@ -156,7 +166,10 @@ def _import_buttons(data: EntryData, uploaded) -> None:
         if chosen == FigureStatus.SUBMITTED
         else "enregistrés comme brouillon"
     )
-    st.session_state[DONE_KEY] = f"Fichier « {uploaded.name} » importé : {count} chiffres {what}."
+    what = what if count > 1 else what.replace("enregistrés", "enregistré")
+    st.session_state[DONE_KEY] = (
+        f"Fichier « {uploaded.name} » importé : {fmt.plural(count, 'chiffre')} {what}."
+    )
     st.session_state[UPLOADER_KEY] = st.session_state.get(UPLOADER_KEY, 0) + 1
     st.session_state.pop(CHECKS_KEY, None)
     forget_all_fields()

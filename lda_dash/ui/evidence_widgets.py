@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lda_dash import config
-from lda_dash.domain.evidence import ACCEPTED, EvidenceRefused, safe_name
+from lda_dash.domain.evidence import ACCEPTED, MAX_BYTES, EvidenceRefused, safe_name
 from lda_dash.domain.model import SPENDING_CODE, IndicatorSpec
 from lda_dash.domain.permissions import PermissionDenied
 from lda_dash.services.context import unit_of_work
@@ -106,7 +106,9 @@ def partner_evidence(data: EntryData) -> None:
     attached = [d for d in attached_all if (d["action_number"], d["code"], d["quarter"]) == figure]
     for d in attached:
         st.caption(f"Déjà joint : {md(d['file_name'])} ({md(d['uploaded_by'])})")
-    upload = st.file_uploader("Document", type=UPLOAD_TYPES, key="evidence_file")
+    upload = st.file_uploader(
+        "Document", type=UPLOAD_TYPES, key="evidence_file", max_upload_size=MAX_BYTES // 2**20
+    )
     if not st.button("Joindre le document", icon=":material/attach_file:", disabled=not upload):
         return
     try:

@@ -11,6 +11,7 @@ from lda_dash import config, fmt
 from lda_dash.domain.model import STATUS_LABELS, Status
 from lda_dash.services import setup
 from lda_dash.services.calendar import data_date_words
+from lda_dash.ui import framework_french
 from lda_dash.words.labels import STATUS_BADGE_COLOURS, STATUS_ICONS
 from lda_dash.words.texts import sentence
 
@@ -29,8 +30,10 @@ FRENCH_DOCUMENT = (
 
 def french_document() -> None:
     """Declare the page French: Streamlit's own page says `lang="en"`, which makes screen readers
-    read every French word with English pronunciation (RGAA 8.3). A fixed script, no input."""
+    read every French word with English pronunciation (RGAA 8.3). A fixed script, no input.
+    Streamlit's own English texts are put in French too (ui/framework_french.py)."""
     st.html(FRENCH_DOCUMENT, unsafe_allow_javascript=True)
+    framework_french.install()
 
 
 def demo_banner(is_demo: bool, today: date | None = None) -> None:
@@ -79,6 +82,9 @@ def setup_needed(path=None) -> None:
 def freshness(last_update: datetime | None, as_of: date) -> None:
     """When the figures last changed (the one « données au » of pages, slides and reports), and
     the reference date that decides if a year is over."""
+    if last_update is None:
+        st.caption(f"Aucun chiffre saisi pour l'instant · date de référence : {fmt.day(as_of)}")
+        return
     st.caption(
         f"{sentence(data_date_words(last_update))} (dernière mise à jour des chiffres) · "
         f"date de référence : {fmt.day(as_of)}"

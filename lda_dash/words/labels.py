@@ -6,10 +6,10 @@ A status is never shown by colour alone (DOMAIN.md 5): every label carries an ic
 from __future__ import annotations
 
 from lda_dash import fmt
-from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Mode, Status
-from lda_dash.domain.workflow import FigureStatus
+from lda_dash.domain.model import STATUS_LABELS, IndicatorSpec, Status
+from lda_dash.words.glossary import MODE_SHORT_LABELS as MODE_SHORT_LABELS
+from lda_dash.words.glossary import WORKFLOW_LABELS_LONG
 from lda_dash.words.values import value_text
-from lda_dash.words.workflow import WORKFLOW_LABELS
 
 STATUS_ICONS = {
     Status.ACHIEVED: "✅",
@@ -38,19 +38,8 @@ STATUS_BADGE_COLOURS = {
 OPEN_YEAR_STATUSES = (Status.ACHIEVED, Status.ON_TRACK, Status.WATCH, Status.LATE)
 CLOSED_YEAR_STATUSES = (Status.ACHIEVED, Status.PARTIALLY_ACHIEVED, Status.NOT_ACHIEVED)
 
-MODE_SHORT_LABELS = {
-    Mode.SOMME: "somme",
-    Mode.CUMUL_ANNUEL: "cumul annuel",
-    Mode.STOCK: "stock",
-    Mode.TAUX: "taux",
-    Mode.JALON: "jalon",
-}
-
-# A quarter's figure in a table: the workflow's words, a submitted one marked as not validated.
-FIGURE_STATUS_LABELS = {
-    **WORKFLOW_LABELS,
-    FigureStatus.SUBMITTED: f"{WORKFLOW_LABELS[FigureStatus.SUBMITTED]}, non validé",
-}
+# The glossary's words (words/glossary.py), under the names the tables know.
+FIGURE_STATUS_LABELS = WORKFLOW_LABELS_LONG
 
 
 def status_text(status: Status) -> str:

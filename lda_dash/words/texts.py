@@ -8,18 +8,12 @@ from fractions import Fraction
 
 from lda_dash import fmt
 from lda_dash.domain.model import SPENDING_CODE, STATUS_LABELS, STATUS_ORDER, Mode
-from lda_dash.domain.workflow import FigureStatus
 from lda_dash.domain.year_report import ExecutionReportData
+from lda_dash.words.glossary import FIGURE_STATUS_WORDS, MODE_SHORT_LABELS
 
-MODE_SHORT = {
-    Mode.SOMME: "somme",
-    Mode.CUMUL_ANNUEL: "cumul annuel",
-    Mode.STOCK: "stock",
-    Mode.TAUX: "taux",
-    Mode.JALON: "jalon",
-}
+MODE_SHORT = MODE_SHORT_LABELS  # the glossary's words (words/glossary.py)
 VALIDATED_ONLY = "Seuls les chiffres validés par la coordination sont comptés."
-NOT_IN_IPTT = "Les dépenses sur crédits AMI (DEP_AMI) figurent dans la partie Finances."
+NOT_IN_IPTT = "Les dépenses sur crédits AMI figurent dans la partie Finances."
 
 
 def report_title(year: int) -> str:
@@ -121,23 +115,20 @@ def quantity(value, unit: str) -> str:
     return f"{fmt.number(value)} {unit}"
 
 
+def milestone(spec, value, *, target: bool = False):
+    """A milestone in words (« produit », « non produit », « à produire » for a target); any other
+    indicator's value as it is, for the caller to format."""
+    if spec.mode is not Mode.JALON or value is None:
+        return value
+    if target:
+        return "à produire" if value else "non attendu"
+    return "produit" if value >= 1 else "non produit"
+
+
 def yes_no(flag: bool) -> str:
     return "oui" if flag else "non"
 
 
-# The one set of French words of the figure workflow: every label below derives from it.
-FIGURE_STATUS_WORDS = {
-    FigureStatus.DRAFT: "brouillon",
-    FigureStatus.SUBMITTED: "soumis",
-    FigureStatus.VALIDATED: "validé",
-    FigureStatus.RETURNED: "renvoyé",
-}
-FIGURE_STATUS_ICONS = {
-    FigureStatus.DRAFT: "✎",
-    FigureStatus.SUBMITTED: "⏳",
-    FigureStatus.VALIDATED: "✔",
-    FigureStatus.RETURNED: "↩",
-}
 HISTORY_ENTITIES = {
     "figure": "chiffre",
     "target": "cible",

@@ -11,15 +11,9 @@ from collections.abc import Mapping
 from lda_dash import fmt
 from lda_dash.domain.model import IndicatorSpec, Mode
 from lda_dash.domain.workflow import FigureStatus
-from lda_dash.words.texts import FIGURE_STATUS_ICONS, FIGURE_STATUS_WORDS
+from lda_dash.words.glossary import FIGURE_STATUS_WORDS
+from lda_dash.words.glossary import WORKFLOW_LABELS as WORKFLOW_LABELS
 
-WORKFLOW_LABELS = {
-    None: "○ non saisi",
-    **{
-        status: f"{FIGURE_STATUS_ICONS[status]} {FIGURE_STATUS_WORDS[status]}"
-        for status in FigureStatus
-    },
-}
 WORKFLOW_COLOURS = {
     None: "gray",
     FigureStatus.DRAFT: "gray",

@@ -93,7 +93,7 @@ def test_a_partner_fills_and_submits_the_quarter_with_the_keyboard_only(
             assert stored(app_folder / "demo.duckdb", year, quarter) == {}
 
             # From the top of the page: the menu, the period, the tabs, then the first field.
-            page.get_by_role("link", name="Skip to main content").focus()  # the page's first
+            page.get_by_role("link", name="Aller au contenu principal").focus()  # the page's first
             path = [tab(page)]
             while path[-1] != FORM[0][0]:
                 assert len(path) < 20, f"the first field is out of reach with Tab: {path}"

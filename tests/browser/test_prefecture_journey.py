@@ -37,7 +37,8 @@ def metric_value(page, label: str):
 
 def type_date(page, form, label_start: str, digits: str) -> None:
     """Streamlit's date field takes day, month and year typed in turn."""
-    form.get_by_role("spinbutton", name=re.compile(f"^day, {re.escape(label_start)}")).click()
+    # « jour, … »: Streamlit's « day, … » in French (lda_dash/ui/framework_french.py).
+    form.get_by_role("spinbutton", name=re.compile(f"^jour, {re.escape(label_start)}")).click()
     page.keyboard.type(digits)
     page.keyboard.press("Escape")  # close the calendar that opened over the form
 

@@ -152,10 +152,10 @@ def test_a_valid_row_becomes_a_figure_of_the_catalogue_code(cells, expected):
         ({"value": "douze"}, "« douze » n'est pas un nombre"),
         ({"value": "NaN"}, "n'est pas un nombre"),
         ({"value": "inf"}, "n'est pas un nombre"),
-        ({"value": "60,5"}, "un nombre entier est attendu pour CAPT"),
+        ({"value": "60,5"}, "un nombre entier est attendu pour « capt »"),
         (
             {"action": "7", "indicator": "ASLL", "value": "60,5"},
-            "un nombre entier est attendu pour ASLL",
+            "un nombre entier est attendu pour « asll »",
         ),
         ({"value": "40 €"}, "n'est pas un nombre"),
         ({"indicator": "DEP_AMI", "value": "12,345"}, "au plus 2 décimales"),
@@ -260,14 +260,14 @@ def capt(line, quarter, value, year="2022", code="CAPT", action="2"):
     ("rows", "existing", "expected"),
     [
         ([capt(2, 1, "40")], {}, []),
-        ([capt(2, 1, "41")], {}, [(2, "dépasse la cible annuelle de CAPT (40 pour 2022)")]),
+        ([capt(2, 1, "41")], {}, [(2, "dépasse la cible annuelle de « capt » (40 pour 2022)")]),
         ([capt(2, 2, "30")], stored(2, "CAPT", 2022, 1, 10), []),
         ([capt(2, 2, "31")], stored(2, "CAPT", 2022, 1, 10), [(2, "plus de trois fois")]),
         ([capt(2, 2, "28")], stored(2, "CAPT", 2022, 1, 9), []),
         (
             [capt(2, 1, "10"), capt(3, 2, "31")],
             {},
-            [(3, "plus de trois fois la plus forte valeur de CAPT")],
+            [(3, "plus de trois fois la plus forte valeur de « capt »")],
         ),
         ([capt(2, 1, "31")], stored(2, "CAPT", 2021, 4, 10), [(2, "plus de trois fois")]),
         ([capt(2, 2, "31")], stored(2, "CAPT", 2021, 1, 10), []),  # five quarters back

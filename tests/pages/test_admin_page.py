@@ -38,7 +38,7 @@ def annex() -> bytes:
 def load(at: AppTest, content: bytes, name: str = "avenant-2022.txt") -> AppTest:
     at.number_input(key="annex_first_year").set_value(2021).run()
     at.number_input(key="annex_last_year").set_value(2022).run()
-    at.number_input(key="annex_payment_2021").set_value(100000.0)
+    at.text_input(key="annex_payment_2021").input("100 000")
     at.file_uploader(key="annex_file").upload(name, content, "text/plain")
     at.text_input(key="annex_territory").input("Territoire test")
     at.run()
@@ -69,13 +69,13 @@ def test_accounts_are_listed_read_only_without_passwords(admin):
 def test_the_annex_findings_come_first_then_the_proposed_indicators(admin, annex):
     load(admin, annex)
     findings = next(d.value for d in admin.dataframe if "Constat" in d.value.columns)
-    assert set(findings["Code"]) == {
-        "missing_number",
-        "duplicate_number",
-        "total_mismatch",
-        "cofunding_exceeds_cost",
+    assert set(findings["Type"]) == {  # in words, never the codes (missing_number…)
+        "numéro d'action manquant",
+        "numéro d'action en double",
+        "total différent de la somme",
+        "cofinancement supérieur au coût",
     }
-    assert any("4 constat(s), dont 3 erreur(s)" in w.value for w in admin.warning)
+    assert any("4 constats, dont 3 erreurs" in w.value for w in admin.warning)
     proposals = admin.data_editor(key=editor_key(admin)).value
     assert set(proposals["Action"]) == set(range(1, 17))
     capture = proposals[(proposals["Action"] == 2) & (proposals["Unité"] == "logements")]

@@ -235,6 +235,7 @@ def test_a_colleague_edit_meanwhile_is_refused_and_not_overwritten(demo_app_db):
     button(at, "Enregistrer le brouillon").click().run()
     message = at.error[0].value
     assert "modifié par louise" in message and "rien n'a été écrasé" in message
+    assert "Logements captés dans le parc privé" in message and "CAPT" not in message
     assert stored(demo_app_db, 2, "CAPT")["value"] == 7
     next(b for b in at.button if b.label.startswith("Recharger")).click().run()
     assert at.text_input(key=key("CAPT", 2)).value == "7"
@@ -259,10 +260,8 @@ def test_an_upload_is_previewed_with_every_error_by_line_and_nothing_written(dem
     assert list(errors.index) == ["3", "4", "5", "6"]
     assert "trimestre 5" in errors["Erreur"].iloc[0]
     assert "numérateur 95 supérieur au dénominateur 91" in errors["Erreur"].iloc[1]
-    assert (
-        "action 6 : cette action n'est pas confiée à votre organisation"
-        in errors.loc["5", "Erreur"]
-    )
+    assert "action 6 · « Diagnostics" in errors.loc["5", "Erreur"]
+    assert "cette action n'est pas confiée à votre organisation" in errors.loc["5", "Erreur"]
     assert "jalon : 1 si produit, 0 sinon" in errors.loc["6", "Erreur"]
     assert not [b for b in at.button if b.label.startswith("Importer")]
     assert stored(demo_app_db, 2, "CAPT") is None

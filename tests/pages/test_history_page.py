@@ -54,7 +54,7 @@ def test_each_change_shows_who_when_what_and_why(with_a_target_change):
     latest = at.dataframe[0].value.iloc[0]
     assert latest["Auteur"] == "claire"
     assert latest["Objet"] == "cible"
-    assert latest["Élément"] == "action 2 · CAPT · 2022"
+    assert latest["Élément"] == "action 2 · Logements captés dans le parc privé · 2022"
     assert (latest["Ancienne valeur"], latest["Nouvelle valeur"]) == ("40", "45")
     assert latest["Motif"] == REASON
 
@@ -65,10 +65,10 @@ def test_filters_by_entity_author_and_text(with_a_target_change):
     next(m for m in at.multiselect if m.label == "Objet").set_value(["cible"]).run()
     assert list(at.dataframe[0].value["Objet"]) == ["cible"]
     next(m for m in at.multiselect if m.label == "Objet").set_value([]).run()
-    at.text_input(key="_w_history_text").input("2022 T3").run()
+    at.text_input(key="_w_history_text").input("T3 2022").run()
     shown = at.dataframe[0].value
     assert 0 < len(shown) < total
-    assert shown["Élément"].str.contains("2022 T3").all()
+    assert shown["Élément"].str.contains("T3 2022").all()
     assert "(soumis)" in " ".join(shown["Nouvelle valeur"])  # workflow words in French
     next(m for m in at.multiselect if m.label == "Auteur").set_value(["claire"]).run()
     assert at.dataframe[0].value.empty
@@ -94,11 +94,17 @@ def test_the_date_filter_keeps_whole_days():
 def test_the_csv_export_opens_in_french_excel(with_a_target_change):
     at = history_page()
     next(m for m in at.multiselect if m.label == "Objet").set_value(["cible"]).run()
-    assert any(d.label == "Exporter ces 1 lignes en CSV" for d in at.get("download_button"))
+    assert any(d.label == "Exporter en CSV (1 ligne)" for d in at.get("download_button"))
     content = history_csv(at.dataframe[0].value)
     assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: accents right in Excel
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == COLUMNS
-    assert rows[1][1:6] == ["claire", "cible", "action 2 · CAPT · 2022", "40", "45"]
+    assert rows[1][1:6] == [
+        "claire",
+        "cible",
+        "action 2 · Logements captés dans le parc privé · 2022",
+        "40",
+        "45",
+    ]
     assert rows[1][6] == "'" + REASON  # a reason never runs as a formula
     assert datetime.strptime(rows[1][0], "%d/%m/%Y %H:%M")
