@@ -96,10 +96,10 @@ def test_format_and_workflow_errors_come_in_one_report(demo_db_path):
     once they are fixed: one upload, every problem."""
     content = (
         b"action;indicateur;annee;trimestre;valeur;numerateur;denominateur\n"
-        b"2;CAPT;2023;5;9;;\n"  # line 2: format (quarter 5)
-        b"4;DEP_AMI;2022;4;120;;\n"  # line 3: workflow (already submitted)
-        b"5;REPIT_OCC;2022;4;;95;91\n"  # line 4: both (numerator too big, submitted)
-        b"6;DIAG;2023;1;3;;\n"  # line 5: workflow (not entrusted)
+        b"2;CAPT;2022;5;9;;\n"  # line 2: format (quarter 5)
+        b"4;DEP_AMI;2022;2;120;;\n"  # line 3: workflow (already validated)
+        b"5;REPIT_OCC;2022;2;;95;91\n"  # line 4: both (numerator too big, validated)
+        b"6;DIAG;2022;3;3;;\n"  # line 5: workflow (not entrusted)
     )
     check = check_file(demo_db_path, CID, PARTNER, content, "t.csv", "draft")
     by_line = {}
@@ -107,9 +107,9 @@ def test_format_and_workflow_errors_come_in_one_report(demo_db_path):
         by_line.setdefault(issue.line, []).append(issue.message)
     assert sorted(by_line) == [2, 3, 4, 5]
     assert any("trimestre 5" in m for m in by_line[2])
-    assert len(by_line[3]) == 1 and "ce chiffre est déjà soumis" in by_line[3][0]
+    assert len(by_line[3]) == 1 and "ce chiffre est déjà validé" in by_line[3][0]
     assert any("supérieur au dénominateur" in m for m in by_line[4])
-    assert any("déjà soumis" in m for m in by_line[4])
+    assert any("déjà validé" in m for m in by_line[4])
     assert any("n'est pas confiée à votre organisation" in m for m in by_line[5])
     assert all("DEP_AMI" not in i.message and "REPIT_OCC" not in i.message for i in check.errors)
 

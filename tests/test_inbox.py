@@ -35,13 +35,15 @@ def test_a_figure_sent_back_reaches_the_partner_whatever_period_they_look_at(dem
     other = Actor("demo-partenaire-ccas", "partenaire", "ccas-de-dijon-demo")
     assert not [i for i in load_inbox(other, TODAY) if i.kind == "renvoyé"]
     waiting = [i for i in load_inbox(coordination, TODAY) if i.kind == "en correction"]
-    assert waiting and waiting[0].text.startswith(f"T{key[3]} {key[2]} : 1 chiffre(s) renvoyé")
+    assert waiting and waiting[0].text.startswith(
+        f"T{key[3]} {key[2]} : 1 chiffre renvoyé en attente de correction"
+    )
 
 
 def test_the_coordination_sees_submissions_to_validate(demo_db_path):
     items = load_inbox(Actor("demo-coordination", "coordination", None), TODAY)
     assert [i.text for i in items if i.kind == "à valider"] == [
-        "T3 2022 : 4 chiffre(s) soumis à valider"  # actions 10 (2), 14 and 16 in the demo
+        "T3 2022 : 4 chiffres soumis à valider"  # actions 10 (2), 14 and 16 in the demo
     ]
 
 

@@ -19,7 +19,7 @@ from lda_dash.services.amendment_page import (
 )
 from lda_dash.services.amendments import AmendmentRefused
 from lda_dash.ui import auth, state
-from lda_dash.ui.safe_text import md
+from lda_dash.ui.safe_text import md, md_table
 from lda_dash.words.amendments import change_line
 
 DRAFT_KEY = "amendment_draft"
@@ -102,9 +102,11 @@ def show_values_in_force(context, year: int) -> None:
     )
     with st.expander(f"Poids et répartition {year} en vigueur (codes à utiliser)"):
         if weights:
-            st.table(pd.DataFrame(weights).set_index("Action"))
+            table = md_table(pd.DataFrame(weights).set_index("Action"))
+            table["Code"] = [f"`{row['Code']}`" for row in weights]  # what the lines use
+            st.table(table)
         if allocation:
-            st.table(pd.DataFrame(allocation).set_index("Action"))
+            st.table(md_table(pd.DataFrame(allocation).set_index("Action")))
         else:
             st.caption(f"Aucun versement enregistré pour {year} : rien n'est encore réparti.")
 

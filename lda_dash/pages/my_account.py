@@ -10,6 +10,7 @@ from lda_dash.domain.permissions import ROLE_LABELS
 from lda_dash.services import account_admin, sessions
 from lda_dash.services.accounts import AccountError
 from lda_dash.ui import auth
+from lda_dash.words.browsers import browser_words
 
 FLASH_KEY = "account_flash"
 
@@ -61,7 +62,7 @@ def sessions_list(actor) -> None:
                     "Dernière activité": fmt.moment(r["last_seen_at"]),
                     "Fin au plus tard": fmt.moment(r["expires_at"]),
                     "Connexion": r["method"],
-                    "Navigateur": (r["user_agent"] or "")[:60],
+                    "Navigateur": browser_words(r["user_agent"]),
                     "": "cette session" if r["id"] == current else "",
                 }
                 for r in rows

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from lda_dash import config, storage
+from lda_dash import config, fmt, storage
 from lda_dash.domain.deadlines import timeline
 from lda_dash.domain.due_dates import quarter_due, quarter_state
 from lda_dash.domain.entry import field_anchor
@@ -52,10 +52,17 @@ def _partner(con, cid: str, years: list[int], actor: Actor, today: date) -> list
     mine = set(storage.actions_of(con, cid, actor.organisation_id))
     if not mine:
         return []
+    specs = storage.indicator_specs(con, cid)
+
+    def label_of(figure: dict) -> str:
+        spec = specs.get((figure["action_number"], figure["code"]))
+        return spec.label if spec is not None else figure["code"]
+
     items = [
         InboxItem(
             "renvoyé",
-            f"Action n° {f['action_number']} · {f['code']} · T{f['quarter']} {f['year']} : "
+            f"Action n° {f['action_number']} · {inert(label_of(f))} · "
+            f"T{f['quarter']} {f['year']} : "
             f"renvoyé par {inert(f['updated_by'])}, motif : {inert(f['return_reason'])}",
             f"/?annee={f['year']}&trimestre={f['quarter']}"  # the partner's home: Saisie
             f"#{field_anchor(f['action_number'], f['code'])}",
@@ -82,15 +89,18 @@ def _partner(con, cid: str, years: list[int], actor: Actor, today: date) -> list
 
 def _coordination(con, cid: str) -> list[InboxItem]:
     items = []
-    for status, kind, words, page in (
-        (FigureStatus.SUBMITTED, "à valider", "chiffre(s) soumis à valider", "validation"),
-        (FigureStatus.RETURNED, "en correction", "chiffre(s) renvoyé(s), en attente de "
-         "correction", "validation"),
-    ):  # fmt: skip
+    for status, kind, noun, tail in (
+        (FigureStatus.SUBMITTED, "à valider", "chiffre soumis", "à valider"),
+        (FigureStatus.RETURNED, "en correction", "chiffre renvoyé", "en attente de correction"),
+    ):
         counts = Counter((f["year"], f["quarter"]) for f in mail_store.figures_in(con, cid, status))
         for (year, quarter), count in sorted(counts.items()):
             items.append(
-                InboxItem(kind, f"T{quarter} {year} : {count} {words}", f"/{page}?annee={year}")
+                InboxItem(
+                    kind,
+                    f"T{quarter} {year} : {fmt.plural(count, noun)} {tail}",
+                    f"/validation?annee={year}",
+                )
             )
     return items
 

@@ -37,9 +37,18 @@ def after_return(
     try:
         with database.connect(path) as con:
             actions = sorted({key[0] for key in keys})
+            specs = storage.indicator_specs(con, convention_id)
+
+            def label_of(action: int, code: str) -> str:
+                spec = specs.get((action, code))
+                return spec.label if spec is not None else code
+
             periods = sorted({(key[2], key[3]) for key in keys})
             for partner in mail_store.partners_of_actions(con, convention_id, actions):
-                lines = "\n".join(f"- action n° {a} · {c} · T{q} {y}" for a, c, y, q in keys)
+                lines = "\n".join(
+                    f"- action n° {a} · {mail.inert(label_of(a, c))} · T{q} {y}"
+                    for a, c, y, q in keys
+                )
                 year, quarter = periods[0]
                 first = min(k for k in keys if (k[2], k[3]) == (year, quarter))
                 # The partner's home page is Saisie: at "/" Streamlit keeps the #field (it

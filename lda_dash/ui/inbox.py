@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lda_dash import fmt
 from lda_dash.domain.permissions import Actor
 from lda_dash.services.errors import DatabaseBusy, DatabaseFault, SchemaMissing
 from lda_dash.services.inbox import load_inbox
@@ -22,4 +23,5 @@ def panel(actor: Actor) -> None:
         for item in items[:MAX_SHOWN]:
             st.markdown(f"- **{item.kind}** · {item.text} · [ouvrir]({item.link})")
         if len(items) > MAX_SHOWN:
-            st.caption(f"… et {len(items) - MAX_SHOWN} autre(s).")
+            more = len(items) - MAX_SHOWN
+            st.caption(f"… et {fmt.number(more)} {'autre' if more < 2 else 'autres'}.")

@@ -69,13 +69,18 @@ ALLOWED_SNAKE_CASE = {"lda_dash"}  # the app's own name in a command shown to th
 READ_PAGE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     // Material icons are ligatures: their names (`keyboard_arrow_right`) are text nobody reads.
-    const iconic = '[data-testid^="stIcon"], .material-symbols-rounded';
-    const icons = new Set([...app.querySelectorAll(iconic)].map(icon => icon.textContent.trim()));
-    const parts = [app.innerText.split('\\n').filter(line => !icons.has(line.trim())).join('\\n')];
+    const iconic = '[data-testid^="stIcon"], [data-testid="stAlertDynamicIcon"], '
+        + '.material-symbols-rounded';
+    // What to type, shown as code (an amendment line's indicator code): not running text.
+    const skipped = new Set([...app.querySelectorAll(iconic + ', code')]
+        .map(element => element.textContent.trim()));
+    const parts = [app.innerText.split('\\n').filter(line => !skipped.has(line.trim()))
+        .join('\\n')];
     for (const element of app.querySelectorAll('[placeholder], [aria-label], [title]')) {
         for (const name of ['placeholder', 'aria-label', 'title']) {
             const value = element.getAttribute(name);
-            if (value) parts.push(value);
+            // A placeholder showing a line to type (`2;CAPT;45`) is an example of code too.
+            if (value && !(name === 'placeholder' && /^\\d+;/.test(value))) parts.push(value);
         }
     }
     // st.dataframe draws on a canvas; its accessible table holds the cells' texts.

@@ -111,7 +111,7 @@ def test_the_history_shows_the_amendment(demo_app_db):
 def test_the_coordination_records_a_weight_amendment_from_the_page(demo_app_db):
     at = open_page("coordination", PAGE, 2022)
     weights = table_with(at, "Poids")  # the year's weights in force, with the codes to type
-    assert weights.loc[weights["Code"] == "FORM_AV", "Poids"].tolist() == ["1"]
+    assert weights.loc[weights["Code"] == "`FORM_AV`", "Poids"].tolist() == ["1"]  # as code
     fill(at, am_date="30/06/2022", am_reference="Avenant bis", am_weights="12;FORM_AV;3",
          am_reason="Priorité à la formation « Aller vers »")  # fmt: skip
     click(at, "Prévisualiser")
