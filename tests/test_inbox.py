@@ -70,3 +70,11 @@ def test_quarters_due_and_late_for_a_partner_with_nothing_submitted(db_path):
         ("en retard", "T4 2021 : chiffres attendus le 15/01/2022"),
         ("à rendre", "T1 2022 : chiffres attendus le 15/04/2022"),
     ]
+
+
+def test_a_demo_database_reads_its_inbox_on_the_demonstration_date(demo_db_path):
+    """15 October 2022: Habitat's third quarter is due that day (not late), the fourth not yet."""
+    items = load_inbox(HABITAT)
+    assert [(i.kind, i.text) for i in items] == [
+        ("à rendre", "T3 2022 : chiffres attendus le 15/10/2022")
+    ]

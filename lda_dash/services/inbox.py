@@ -18,6 +18,7 @@ from lda_dash.domain.due_dates import quarter_due, quarter_state
 from lda_dash.domain.entry import field_anchor
 from lda_dash.domain.permissions import Actor, Role
 from lda_dash.domain.workflow import FigureStatus
+from lda_dash.services import calendar
 from lda_dash.services.mail import inert
 from lda_dash.storage import database
 from lda_dash.storage import mail as mail_store
@@ -33,8 +34,8 @@ class InboxItem:
 
 
 def load_inbox(actor: Actor, today: date | None = None, path=None) -> list[InboxItem]:
-    today = today or date.today()
     with database.connect(path) as con:
+        today = today or calendar.today(con)  # the demonstration's date in a demo database
         items: list[InboxItem] = []
         for convention in storage.conventions(con):
             cid = convention["id"]
