@@ -83,8 +83,10 @@ READ_PAGE = """() => {
             if (value && !(name === 'placeholder' && /^\\d+;/.test(value))) parts.push(value);
         }
     }
-    // st.dataframe draws on a canvas; its accessible table holds the cells' texts.
-    const cells = '[data-testid="stDataFrame"] [role="gridcell"], '
+    // st.dataframe draws on a canvas; its accessible table holds the cells' texts. An editable
+    // cell (st.data_editor) holds the value to copy, unformatted (`11166`), while the canvas
+    // draws it the French way (`11 166`): only read-only cells are read.
+    const cells = '[data-testid="stDataFrame"] [role="gridcell"]:not([aria-readonly="false"]), '
         + '[data-testid="stDataFrame"] [role="columnheader"]';
     for (const cell of app.querySelectorAll(cells)) {
         parts.push(cell.textContent);
